@@ -1,0 +1,69 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .address import Address
+from .callback import Callback
+from .create_invoice_session_request import CreateInvoiceSessionRequest
+from .customer_details import CustomerDetails
+from .customer_type import CustomerType
+from .ehf_customer_details import EhfCustomerDetails
+from .error_envelope import ErrorEnvelope
+from .internal_references import InternalReferences
+from .invoice_interval_type_0 import InvoiceIntervalType0
+from .invoice_interval_type_1 import InvoiceIntervalType1
+from .invoice_number_data import InvoiceNumberData
+from .invoice_number_envelope import InvoiceNumberEnvelope
+from .invoice_references import InvoiceReferences
+from .invoice_session_data import InvoiceSessionData
+from .invoice_session_envelope import InvoiceSessionEnvelope
+from .not_found_envelope import NotFoundEnvelope
+from .order_created_data import OrderCreatedData
+from .order_created_envelope import OrderCreatedEnvelope
+from .order_summary import OrderSummary
+from .preferred_language import PreferredLanguage
+from .product_line import ProductLine
+from .product_line_map import ProductLineMap
+from .send_ehf_invoice_request import SendEhfInvoiceRequest
+from .send_invoice_request import SendInvoiceRequest
+from .send_order_by import SendOrderBy
+from .session_callback import SessionCallback
+from .session_customer_details import SessionCustomerDetails
+from .session_product_line import SessionProductLine
+from .session_product_line_map import SessionProductLineMap
+from .session_settings import SessionSettings
+from .vat_rate_type_0 import VatRateType0
+from .vat_rate_type_1 import VatRateType1
+
+__all__ = (
+    "Address",
+    "Callback",
+    "CreateInvoiceSessionRequest",
+    "CustomerDetails",
+    "CustomerType",
+    "EhfCustomerDetails",
+    "ErrorEnvelope",
+    "InternalReferences",
+    "InvoiceIntervalType0",
+    "InvoiceIntervalType1",
+    "InvoiceNumberData",
+    "InvoiceNumberEnvelope",
+    "InvoiceReferences",
+    "InvoiceSessionData",
+    "InvoiceSessionEnvelope",
+    "NotFoundEnvelope",
+    "OrderCreatedData",
+    "OrderCreatedEnvelope",
+    "OrderSummary",
+    "PreferredLanguage",
+    "ProductLine",
+    "ProductLineMap",
+    "SendEhfInvoiceRequest",
+    "SendInvoiceRequest",
+    "SendOrderBy",
+    "SessionCallback",
+    "SessionCustomerDetails",
+    "SessionProductLine",
+    "SessionProductLineMap",
+    "SessionSettings",
+    "VatRateType0",
+    "VatRateType1",
+)

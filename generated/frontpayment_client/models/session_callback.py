@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SessionCallback")
+
+
+@_attrs_define
+class SessionCallback:
+    """Callbacks of the session endpoint.
+
+    Attributes:
+        success (str): Where the customer is sent after a successful BankID verification.
+        failure (str): Where the customer is sent after a failed verification.
+        callback_url (str | Unset): General callback URL, notified when the order's status changes.
+    """
+
+    success: str
+    failure: str
+    callback_url: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        failure = self.failure
+
+        callback_url = self.callback_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "failure": failure,
+            }
+        )
+        if callback_url is not UNSET:
+            field_dict["callbackUrl"] = callback_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        failure = d.pop("failure")
+
+        callback_url = d.pop("callbackUrl", UNSET)
+
+        session_callback = cls(
+            success=success,
+            failure=failure,
+            callback_url=callback_url,
+        )
+
+        session_callback.additional_properties = d
+        return session_callback
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

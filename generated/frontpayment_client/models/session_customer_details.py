@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.customer_type import CustomerType, check_customer_type
+from ..models.preferred_language import PreferredLanguage, check_preferred_language
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.address import Address
+
+
+T = TypeVar("T", bound="SessionCustomerDetails")
+
+
+@_attrs_define
+class SessionCustomerDetails:
+    """The customer on Create Session. A private customer needs `personalNumber`; a corporate customer needs
+    `organizationId`, which here must be alphanumeric (the example sends `""` for a private customer).
+
+        Attributes:
+            type_ (CustomerType): Whether the customer is a private person or a company.
+            country_code (str): Country calling code of the customer's phone number, with a plus (`+47`).
+            msisdn (str): The customer's mobile number without the country code, digits only.
+            email (str): The customer's e-mail address.
+            name (str): The customer's full name.
+            address (Address): The customer's postal address.
+            personal_number (None | str | Unset): Required for a private customer; exactly 11 digits.
+            preferred_language (PreferredLanguage | Unset): The customer's language: en, no, sv, da or de; the server
+                defaults to no. (The EHF page writes the
+                codes in upper case, "NO, EN"; every example and the other pages use lower case, which the SDK sends.)
+            organization_id (None | str | Unset): Organisation number, alphanumeric. Required when `type` is corporate.
+    """
+
+    type_: CustomerType
+    country_code: str
+    msisdn: str
+    email: str
+    name: str
+    address: Address
+    personal_number: None | str | Unset = UNSET
+    preferred_language: PreferredLanguage | Unset = UNSET
+    organization_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        country_code = self.country_code
+
+        msisdn = self.msisdn
+
+        email = self.email
+
+        name = self.name
+
+        address = self.address.to_dict()
+
+        personal_number: None | str | Unset
+        if isinstance(self.personal_number, Unset):
+            personal_number = UNSET
+        else:
+            personal_number = self.personal_number
+
+        preferred_language: str | Unset = UNSET
+        if not isinstance(self.preferred_language, Unset):
+            preferred_language = self.preferred_language
+
+        organization_id: None | str | Unset
+        if isinstance(self.organization_id, Unset):
+            organization_id = UNSET
+        else:
+            organization_id = self.organization_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "countryCode": country_code,
+                "msisdn": msisdn,
+                "email": email,
+                "name": name,
+                "address": address,
+            }
+        )
+        if personal_number is not UNSET:
+            field_dict["personalNumber"] = personal_number
+        if preferred_language is not UNSET:
+            field_dict["preferredLanguage"] = preferred_language
+        if organization_id is not UNSET:
+            field_dict["organizationId"] = organization_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address import Address  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = check_customer_type(d.pop("type"))
+
+        country_code = d.pop("countryCode")
+
+        msisdn = d.pop("msisdn")
+
+        email = d.pop("email")
+
+        name = d.pop("name")
+
+        address = Address.from_dict(d.pop("address"))
+
+        def _parse_personal_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        personal_number = _parse_personal_number(d.pop("personalNumber", UNSET))
+
+        _preferred_language = d.pop("preferredLanguage", UNSET)
+        preferred_language: PreferredLanguage | Unset
+        if isinstance(_preferred_language, Unset):
+            preferred_language = UNSET
+        else:
+            preferred_language = check_preferred_language(_preferred_language)
+
+        def _parse_organization_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        organization_id = _parse_organization_id(d.pop("organizationId", UNSET))
+
+        session_customer_details = cls(
+            type_=type_,
+            country_code=country_code,
+            msisdn=msisdn,
+            email=email,
+            name=name,
+            address=address,
+            personal_number=personal_number,
+            preferred_language=preferred_language,
+            organization_id=organization_id,
+        )
+
+        session_customer_details.additional_properties = d
+        return session_customer_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,136 @@
+"""Every task of the project. `nox -l` lists them; the README says which to run when."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import tempfile
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+CLIENTS = ("frontpayment", "katsupay")
+NODE_TOOLS = ROOT / ".tools" / "node"
+SPECTRAL = "@stoplight/spectral-cli@6.16.3"
+PRISM = "@stoplight/prism-cli@5.16.0"
+LINTED = ["frontpayment_ext", "tests", "examples", "benchmarks", "noxfile.py"]
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.error_on_missing_interpreters = True
+nox.options.sessions = ["tests", "lint", "typecheck", "spec", "generate_check"]
+
+
+def group(name: str) -> list[str]:
+    """The pinned requirements of one PEP 735 dependency group in pyproject.toml."""
+    return nox.project.dependency_groups(PYPROJECT, name)
+
+
+def install_project(session: nox.Session, *groups: str) -> None:
+    session.install(".", *(req for name in groups for req in group(name)))
+
+
+def npm_tool(session: nox.Session, package: str, binary: str) -> str:
+    """Install a pinned npm tool under .tools/node (not committed) and return the path of its executable."""
+    exe = NODE_TOOLS / "node_modules" / ".bin" / binary
+    if not exe.exists():
+        NODE_TOOLS.mkdir(parents=True, exist_ok=True)
+        session.run(
+            "npm", "install", "--prefix", str(NODE_TOOLS), "--no-save", "--no-package-lock",
+            "--no-audit", "--no-fund", "--loglevel=error", package, external=True,
+        )
+    return str(exe)
+
+
+def generate_into(session: nox.Session, out_dir: Path) -> None:
+    """Write both generated clients below out_dir, from the committed specs and generator configs."""
+    for name in CLIENTS:
+        target = out_dir / f"{name}_client"
+        shutil.rmtree(target, ignore_errors=True)
+        session.run(
+            "openapi-python-client", "generate",
+            "--path", str(ROOT / "openapi" / f"{name}.yaml"),
+            "--config", str(ROOT / "openapi" / "generator" / f"{name}.yaml"),
+            "--meta", "none",
+            "--output-path", str(target),
+            "--fail-on-warning",
+            silent=True,
+        )
+        # With `--meta none` the generator writes no py.typed marker; the package is fully typed, so say so.
+        (target / "py.typed").touch()
+
+
+def differing_files(expected: Path, actual: Path) -> list[str]:
+    """Relative paths that are missing, extra or different between two directory trees."""
+    def files(base: Path) -> set[str]:
+        return {
+            str(p.relative_to(base)) for p in base.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts
+        }
+
+    want, have = files(expected), files(actual)
+    changed = [f for f in sorted(want & have) if not filecmp.cmp(expected / f, actual / f, shallow=False)]
+    return sorted(want ^ have) + changed
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (cassettes replay offline; nothing reaches the network)."""
+    install_project(session, "test")
+    session.run("pytest", *(session.posargs or ["-q"]))
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Lint and format-check the hand-written code with ruff."""
+    session.install(*group("lint"))
+    existing = [p for p in LINTED if (ROOT / p).exists()]
+    session.run("ruff", "check", *existing)
+    session.run("ruff", "format", "--check", *existing)
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Type-check frontpayment_ext with mypy --strict."""
+    install_project(session, "typecheck")
+    session.run("mypy", "--strict", "frontpayment_ext")
+
+
+@nox.session
+def spec(session: nox.Session) -> None:
+    """Validate both OpenAPI specs (openapi-spec-validator) and lint them with Spectral."""
+    session.install(*group("spec"))
+    specs = [str(ROOT / "openapi" / f"{name}.yaml") for name in CLIENTS]
+    session.run("openapi-spec-validator", *specs)
+    spectral = npm_tool(session, SPECTRAL, "spectral")
+    session.run(spectral, "lint", "--ruleset", str(ROOT / ".spectral.yaml"), "--fail-severity", "warn", *specs,
+                external=True)
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Delete and regenerate generated/frontpayment_client and generated/katsupay_client from the specs."""
+    session.install(*group("generate"))
+    generate_into(session, ROOT / "generated")
+
+
+@nox.session
+def generate_check(session: nox.Session) -> None:
+    """Fail, naming the files, when the committed generated code is not what a fresh generation gives."""
+    session.install(*group("generate"))
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp)
+        generate_into(session, fresh)
+        stale = [
+            f"generated/{name}_client/{path}"
+            for name in CLIENTS
+            for path in differing_files(fresh / f"{name}_client", ROOT / "generated" / f"{name}_client")
+        ]
+    if stale:
+        session.error(
+            "generated code is stale; run `nox -s generate` and commit. Differing files:\n  " + "\n  ".join(stale)
+        )
+    session.log("generated clients match the specs")
+
