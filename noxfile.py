@@ -38,8 +38,17 @@ def npm_tool(session: nox.Session, package: str, binary: str) -> str:
     if not exe.exists():
         NODE_TOOLS.mkdir(parents=True, exist_ok=True)
         session.run(
-            "npm", "install", "--prefix", str(NODE_TOOLS), "--no-save", "--no-package-lock",
-            "--no-audit", "--no-fund", "--loglevel=error", package, external=True,
+            "npm",
+            "install",
+            "--prefix",
+            str(NODE_TOOLS),
+            "--no-save",
+            "--no-package-lock",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            package,
+            external=True,
         )
     return str(exe)
 
@@ -50,11 +59,16 @@ def generate_into(session: nox.Session, out_dir: Path) -> None:
         target = out_dir / f"{name}_client"
         shutil.rmtree(target, ignore_errors=True)
         session.run(
-            "openapi-python-client", "generate",
-            "--path", str(ROOT / "openapi" / f"{name}.yaml"),
-            "--config", str(ROOT / "openapi" / "generator" / f"{name}.yaml"),
-            "--meta", "none",
-            "--output-path", str(target),
+            "openapi-python-client",
+            "generate",
+            "--path",
+            str(ROOT / "openapi" / f"{name}.yaml"),
+            "--config",
+            str(ROOT / "openapi" / "generator" / f"{name}.yaml"),
+            "--meta",
+            "none",
+            "--output-path",
+            str(target),
             "--fail-on-warning",
             silent=True,
         )
@@ -64,11 +78,9 @@ def generate_into(session: nox.Session, out_dir: Path) -> None:
 
 def differing_files(expected: Path, actual: Path) -> list[str]:
     """Relative paths that are missing, extra or different between two directory trees."""
+
     def files(base: Path) -> set[str]:
-        return {
-            str(p.relative_to(base)) for p in base.rglob("*")
-            if p.is_file() and "__pycache__" not in p.parts
-        }
+        return {str(p.relative_to(base)) for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
 
     want, have = files(expected), files(actual)
     changed = [f for f in sorted(want & have) if not filecmp.cmp(expected / f, actual / f, shallow=False)]
@@ -105,8 +117,9 @@ def spec(session: nox.Session) -> None:
     specs = [str(ROOT / "openapi" / f"{name}.yaml") for name in CLIENTS]
     session.run("openapi-spec-validator", *specs)
     spectral = npm_tool(session, SPECTRAL, "spectral")
-    session.run(spectral, "lint", "--ruleset", str(ROOT / ".spectral.yaml"), "--fail-severity", "warn", *specs,
-                external=True)
+    session.run(
+        spectral, "lint", "--ruleset", str(ROOT / ".spectral.yaml"), "--fail-severity", "warn", *specs, external=True
+    )
 
 
 @nox.session
@@ -133,4 +146,3 @@ def generate_check(session: nox.Session) -> None:
             "generated code is stale; run `nox -s generate` and commit. Differing files:\n  " + "\n  ".join(stale)
         )
     session.log("generated clients match the specs")
-
