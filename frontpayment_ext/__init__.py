@@ -1,8 +1,84 @@
 """Frontpayment SDK: typed clients, payload builders and validation over the generated Frontpayment and Katsu Pay
-clients, with a plugin system for logging and audit."""
+clients.
+
+    from frontpayment_ext import FrontpaymentClient, Order, LineItem, Customer, Address, Callbacks
+"""
 
 from ._version import __version__
+from .builders import Address, Callbacks, Customer, EhfDelivery, InvoiceOptions, LineItem, Order, OrderSummary
+from .client import AsyncFrontpaymentClient, FrontpaymentClient
+from .errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuditError,
+    AuthenticationError,
+    BusinessLogicError,
+    ConfigurationError,
+    FieldError,
+    FrontpaymentError,
+    MalformedResponseError,
+    NotFoundError,
+    OutcomeUnknownError,
+    PayloadValidationError,
+    RateLimitError,
+    RequestVetoedError,
+    ServerError,
+    ServerValidationError,
+    UnsuccessfulResponseError,
+    error_class_for_status,
+    laravel_path,
+)
+from .katsupay import AsyncKatsuPayClient, KatsuPayClient
+from .ratelimit import RateLimit
 from .redaction import Redactor, redact
+from .results import InvoiceNumber, InvoiceSession, KatsuInvoice, OrderCreated, RawResponse
+from .validation import ensure_valid, validate
 from .violations import Violation
 
-__all__ = ["Redactor", "Violation", "__version__", "redact"]
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "Address",
+    "AsyncFrontpaymentClient",
+    "AsyncKatsuPayClient",
+    "AuditError",
+    "AuthenticationError",
+    "BusinessLogicError",
+    "Callbacks",
+    "ConfigurationError",
+    "Customer",
+    "EhfDelivery",
+    "FieldError",
+    "FrontpaymentClient",
+    "FrontpaymentError",
+    "InvoiceNumber",
+    "InvoiceOptions",
+    "InvoiceSession",
+    "KatsuInvoice",
+    "KatsuPayClient",
+    "LineItem",
+    "MalformedResponseError",
+    "NotFoundError",
+    "Order",
+    "OrderCreated",
+    "OrderSummary",
+    "OutcomeUnknownError",
+    "PayloadValidationError",
+    "RateLimit",
+    "RateLimitError",
+    "RawResponse",
+    "Redactor",
+    "RequestVetoedError",
+    "ServerError",
+    "ServerValidationError",
+    "UnsuccessfulResponseError",
+    "Violation",
+    "__version__",
+    "ensure_valid",
+    "error_class_for_status",
+    "laravel_path",
+    "redact",
+    "validate",
+]

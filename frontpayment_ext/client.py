@@ -1,0 +1,294 @@
+"""``FrontpaymentClient`` and ``AsyncFrontpaymentClient``: the facades people use.
+
+They sit on the generated ``frontpayment_client.AuthenticatedClient`` (which owns the httpx client) and take each
+request's method, URL and body from the generated code; there is no second HTTP layer. Around that they add
+configuration from arguments or the environment, validation before sending, retries that never duplicate an
+order, and decoding into typed results and errors.
+
+    with FrontpaymentClient() as client:          # FRONTPAYMENT_TOKEN from the environment, demo by default
+        created = client.send_invoice(order)      # an Order builder or a raw dict payload
+        print(created.order_uuid)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, Literal, Protocol
+
+import httpx
+from frontpayment_client import AuthenticatedClient
+
+from .builders import Endpoint
+from .errors import ConfigurationError, FrontpaymentError, PayloadValidationError
+from .operations import (
+    CREATE_INVOICE_SESSION,
+    GET_INVOICE_NUMBER,
+    SEND_EHF_INVOICE,
+    SEND_INVOICE,
+    Operation,
+)
+from .responses import decode_envelope, status_error
+from .results import InvoiceNumber, InvoiceSession, OrderCreated, RawResponse
+from .retries import RetryPolicy
+from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport, finish_raw, raw_operation, timeout_of
+from .validation import Clock, ExtraRule, utc_now, validate
+from .violations import Violation
+
+ENVIRONMENTS = {"demo": "https://demo-api.frontpayment.no", "production": "https://apigo.frontpayment.no"}
+TOKEN_ENV, BASE_URL_ENV = "FRONTPAYMENT_TOKEN", "FRONTPAYMENT_BASE_URL"
+
+Environment = Literal["demo", "production"]
+
+
+class PayloadSource(Protocol):
+    """Anything that can give the payload for an endpoint, such as ``builders.Order``."""
+
+    def to_payload(self, endpoint: Endpoint, *, clock: Clock = ...) -> dict[str, Any]: ...
+
+
+def resolve_base_url(base_url: str | None, environment: str) -> str:
+    url = base_url or os.environ.get(BASE_URL_ENV)
+    if url is None:
+        if environment not in ENVIRONMENTS:
+            raise ConfigurationError(f"unknown environment {environment!r}; expected demo or production")
+        url = ENVIRONMENTS[environment]
+    parsed = httpx.URL(url)
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ConfigurationError(f"base URL must be an http(s) URL with a host, got {url!r}")
+    return url.rstrip("/")
+
+
+def jsonable(value: Any) -> Any:
+    """A payload with Decimal values written as numeric strings (exact; JSON has no decimal type)."""
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, Mapping):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+class _FrontpaymentBase(Transport):
+    """What the sync and async Frontpayment clients share: configuration, validation, request and decoding."""
+
+    def __init__(
+        self,
+        token: str | None,
+        *,
+        environment: Environment,
+        base_url: str | None,
+        timeout: TimeoutArg,
+        max_retries: int,
+        validate_payloads: bool,
+        vat_rates: Iterable[Decimal | int | str] | None,
+        clock: Clock,
+        extra_rules: Iterable[ExtraRule],
+    ) -> None:
+        token = token or os.environ.get(TOKEN_ENV)
+        if not token:
+            raise ConfigurationError(
+                f"no Frontpayment token: pass token=... or set {TOKEN_ENV} (demo and production tokens differ)"
+            )
+        self._token = token
+        self.base_url = resolve_base_url(base_url, environment)
+        self.timeout = timeout_of(timeout)
+        self.retry_policy = RetryPolicy(max_retries=max_retries)
+        self.validate_payloads = validate_payloads
+        self.vat_rates = None if vat_rates is None else tuple(vat_rates)
+        self.clock = clock
+        self.extra_rules = tuple(extra_rules)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+    def _generated(self, http_client: Any, *, asynchronous: bool) -> AuthenticatedClient:
+        generated = AuthenticatedClient(base_url=self.base_url, token=self._token, timeout=self.timeout)
+        if http_client is not None:
+            setter = generated.set_async_httpx_client if asynchronous else generated.set_httpx_client
+            setter(http_client)
+        return generated
+
+    def validate(self, payload: Any, endpoint: str) -> list[Violation]:
+        """The violations ``send_*`` would refuse, with this client's VAT rates, clock and rules."""
+        rates = self.vat_rates
+        return validate(payload, endpoint, vat_rates=rates, clock=self.clock, extra_rules=self.extra_rules)
+
+    def _request(
+        self,
+        op: Operation,
+        source: Any,
+        validate: bool | None,
+        timeout: TimeoutArg,
+        **path: Any,
+    ) -> dict[str, Any]:
+        """httpx keyword arguments for one call, after validation; nothing is sent when validation fails."""
+        args: dict[str, Any] = dict(path)
+        if op.endpoint is not None:
+            endpoint: Endpoint = op.endpoint  # type: ignore[assignment]
+            payload = source.to_payload(endpoint, clock=self.clock) if hasattr(source, "to_payload") else source
+            if not isinstance(payload, Mapping):
+                raise PayloadValidationError(
+                    [Violation("<root>", "must be a JSON object", "an object", type(payload).__name__)], op.endpoint
+                )
+            payload = jsonable(payload)
+            if self.validate_payloads if validate is None else validate:
+                violations = self.validate(payload, op.endpoint)
+                if violations:
+                    raise PayloadValidationError(violations, op.endpoint)
+            try:
+                kwargs = op.kwargs(payload=payload)
+            except Exception as exc:  # noqa: BLE001 - an unvalidated payload the request model cannot take
+                raise PayloadValidationError(
+                    [
+                        Violation(
+                            "<root>",
+                            f"does not fit the request model ({type(exc).__name__})",
+                            "the documented payload shape",
+                            "see payload",
+                        )
+                    ],
+                    op.endpoint,
+                ) from None
+        else:
+            kwargs = op.kwargs(**args)
+        kwargs["url"] = self.base_url + kwargs["url"]
+        kwargs["headers"] = {
+            **kwargs.get("headers", {}),
+            "Authorization": f"Bearer {self._token}",
+            "Accept": "application/json",
+        }
+        kwargs["timeout"] = self.timeout if timeout is None else timeout_of(timeout)
+        return kwargs
+
+    def _finish(self, op: Operation, response: httpx.Response, elapsed: float) -> Any:
+        if op.envelope is None:
+            return finish_raw(op, response, elapsed)
+        if 200 <= response.status_code < 300:
+            model, raw = decode_envelope(response, op.envelope.from_dict, operation=op.name, elapsed=elapsed)
+            return op.result(model, raw)
+        raise status_error(response, operation=op.name, outcome_unknown=op.creates_order)
+
+
+class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
+    """Synchronous client. Use as a context manager, or call ``close()``.
+
+    ``token`` and ``base_url`` default to ``FRONTPAYMENT_TOKEN`` and ``FRONTPAYMENT_BASE_URL``; ``environment``
+    (``demo`` by default, or ``production``) picks the host when no base URL is given. ``http_client`` injects your
+    own ``httpx.Client`` (its base URL is not used). ``validate=False`` skips client-side validation (the server
+    still validates). ``max_retries`` applies to safe reads and to POSTs that provably never left the machine.
+    """
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        environment: Environment = "demo",
+        base_url: str | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int = 2,
+        http_client: httpx.Client | None = None,
+        validate: bool = True,
+        vat_rates: Iterable[Decimal | int | str] | None = None,
+        clock: Clock = utc_now,
+        extra_rules: Iterable[ExtraRule] = (),
+    ) -> None:
+        super().__init__(
+            token,
+            environment=environment,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            validate_payloads=validate,
+            vat_rates=vat_rates,
+            clock=clock,
+            extra_rules=extra_rules,
+        )
+        self.generated = self._generated(http_client, asynchronous=False)
+
+    def send_invoice(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> OrderCreated:
+        """Send Invoice: create an invoice order. Validated first; never sent twice (see ``OutcomeUnknownError``)."""
+        result: OrderCreated = self._call(SEND_INVOICE, order, **options)
+        return result
+
+    def send_ehf_invoice(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> OrderCreated:
+        """Send EHF Invoice: create an order delivered as an EHF e-invoice to a corporate customer."""
+        result: OrderCreated = self._call(SEND_EHF_INVOICE, order, **options)
+        return result
+
+    def create_invoice_session(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> InvoiceSession:
+        """Create Session for Invoice Order: the order, plus a BankID URL for a corporate customer."""
+        result: InvoiceSession = self._call(CREATE_INVOICE_SESSION, order, **options)
+        return result
+
+    def get_invoice_number(self, order_uuid: str, **options: Any) -> InvoiceNumber:
+        """The invoice number (None until invoiced) and status of an order. A safe read, retried on failure."""
+        result: InvoiceNumber = self._call(GET_INVOICE_NUMBER, order_uuid=order_uuid, **options)
+        return result
+
+    def request(self, method: str, path: str, *, json: Any = None, **options: Any) -> RawResponse:
+        """Any other Frontpayment endpoint (``GET /api/v1/connect/orders/status``, ...) with the same auth,
+        retries and typed errors; the result is the raw response. A POST is treated as order-creating."""
+        result: RawResponse = self._call(raw_operation(method, path, json), **options)
+        return result
+
+
+class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
+    """Asynchronous client, the same as ``FrontpaymentClient`` with ``await``. Use ``async with``."""
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        environment: Environment = "demo",
+        base_url: str | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int = 2,
+        http_client: httpx.AsyncClient | None = None,
+        validate: bool = True,
+        vat_rates: Iterable[Decimal | int | str] | None = None,
+        clock: Clock = utc_now,
+        extra_rules: Iterable[ExtraRule] = (),
+    ) -> None:
+        super().__init__(
+            token,
+            environment=environment,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            validate_payloads=validate,
+            vat_rates=vat_rates,
+            clock=clock,
+            extra_rules=extra_rules,
+        )
+        self.generated = self._generated(http_client, asynchronous=True)
+
+    async def send_invoice(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> OrderCreated:
+        """Send Invoice (see ``FrontpaymentClient.send_invoice``)."""
+        result: OrderCreated = await self._call(SEND_INVOICE, order, **options)
+        return result
+
+    async def send_ehf_invoice(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> OrderCreated:
+        """Send EHF Invoice (see ``FrontpaymentClient.send_ehf_invoice``)."""
+        result: OrderCreated = await self._call(SEND_EHF_INVOICE, order, **options)
+        return result
+
+    async def create_invoice_session(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> InvoiceSession:
+        """Create Session for Invoice Order (see ``FrontpaymentClient.create_invoice_session``)."""
+        result: InvoiceSession = await self._call(CREATE_INVOICE_SESSION, order, **options)
+        return result
+
+    async def get_invoice_number(self, order_uuid: str, **options: Any) -> InvoiceNumber:
+        """Invoice number and status of an order (see ``FrontpaymentClient.get_invoice_number``)."""
+        result: InvoiceNumber = await self._call(GET_INVOICE_NUMBER, order_uuid=order_uuid, **options)
+        return result
+
+    async def request(self, method: str, path: str, *, json: Any = None, **options: Any) -> RawResponse:
+        """Any other Frontpayment endpoint (see ``FrontpaymentClient.request``)."""
+        result: RawResponse = await self._call(raw_operation(method, path, json), **options)
+        return result
+
+
+__all__ = ["AsyncFrontpaymentClient", "FrontpaymentClient", "FrontpaymentError"]

@@ -1,0 +1,261 @@
+"""The SDK's one exception hierarchy, and the one function that maps an HTTP status to a class.
+
+Catch ``FrontpaymentError`` for everything, ``APIStatusError`` for any answer the server gave, or a leaf class
+for one case. No message, ``str`` or ``repr`` here contains a token or personal data: server text is redacted
+before it is stored, and the raw response is kept for those who need it.
+
+    FrontpaymentError
+    ├── ConfigurationError           the client cannot be built (no token, bad base URL)
+    ├── PayloadValidationError       the payload breaks a rule; nothing was sent
+    ├── RequestVetoedError           a plugin refused the request; nothing was sent
+    ├── AuditError                   a required audit record could not be written; nothing was sent
+    ├── APIConnectionError           no answer came back
+    │   └── APITimeoutError
+    ├── OutcomeUnknownError          an order-creating request may have reached the server; do not resend blindly
+    ├── MalformedResponseError       an answer came back but is not the documented envelope
+    └── APIStatusError               the server answered with an error
+        ├── BusinessLogicError       400 (conflict of business logic)
+        ├── AuthenticationError      401, 403
+        ├── NotFoundError            404
+        ├── ServerValidationError    417 (the server's own validation), with field paths
+        ├── RateLimitError           429
+        ├── ServerError              500, 510 and any other 5xx
+        └── UnsuccessfulResponseError  Katsu Pay's ``succeeded: false``, whatever the status
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+import httpx
+
+from .ratelimit import parse_retry_after
+from .redaction import DEFAULT_REDACTOR
+from .violations import Violation
+
+
+class FrontpaymentError(Exception):
+    """Base class of every error the SDK raises.
+
+    ``outcome_unknown`` is true when an order-creating request may have been carried out although it failed:
+    such a request must be looked up, not resent.
+    """
+
+    outcome_unknown: bool = False
+
+
+UNKNOWN_OUTCOME_HINT = (
+    "the order may have been created. Do not resend blindly: look it up first (get_invoice_number, or your "
+    "referenceNo in Front Payment Go); for create_invoice_session, resubmit with fpgoUuid to update instead of "
+    "duplicating."
+)
+
+
+class ConfigurationError(FrontpaymentError):
+    """The client cannot be built as asked: a token or base URL is missing or wrong."""
+
+
+class PayloadValidationError(FrontpaymentError, ValueError):
+    """The payload breaks one or more rules. Nothing was sent.
+
+    ``violations`` lists every problem, each with its path, message, expected and actual value (sensitive values
+    masked).
+    """
+
+    def __init__(self, violations: Sequence[Violation], endpoint: str = "") -> None:
+        self.violations = list(violations)
+        self.endpoint = endpoint
+        where = f" for {endpoint}" if endpoint else ""
+        lines = "\n".join(f"  - {v}" for v in self.violations)
+        super().__init__(f"{len(self.violations)} invalid field(s){where}; nothing was sent:\n{lines}")
+
+
+class RequestVetoedError(FrontpaymentError):
+    """A plugin refused the request before it was sent; ``reason`` says why."""
+
+    def __init__(self, reason: str, plugin: str = "") -> None:
+        self.reason = reason
+        self.plugin = plugin
+        super().__init__(f"request vetoed{f' by {plugin}' if plugin else ''}: {reason}")
+
+
+class AuditError(FrontpaymentError):
+    """A required audit plugin could not record the operation, so the SDK refused to send it (fail closed)."""
+
+
+class APIConnectionError(FrontpaymentError):
+    """No answer came back. ``request_sent`` says whether the request may have reached the server."""
+
+    def __init__(self, message: str, *, request_sent: bool, operation: str = "") -> None:
+        self.request_sent = request_sent
+        self.operation = operation
+        super().__init__(DEFAULT_REDACTOR.text(message))
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+
+class OutcomeUnknownError(FrontpaymentError):
+    """An order-creating request may or may not have reached the server, so the SDK did not resend it.
+
+    Check before sending again: look the order up by its invoice number or by your ``referenceNo``; on the
+    session endpoint, resubmit with ``fpgoUuid`` (and ``orderFrom: PARTNER``) to update instead of duplicating.
+    """
+
+    outcome_unknown = True
+
+    def __init__(self, operation: str, cause: str, reference_no: str | None = None) -> None:
+        self.operation = operation
+        self.cause = cause
+        self.reference_no = reference_no
+        ref = f" (your referenceNo: {reference_no})" if reference_no else ""
+        super().__init__(f"{operation}: the outcome is unknown ({cause}){ref}; {UNKNOWN_OUTCOME_HINT}")
+
+
+class MalformedResponseError(FrontpaymentError):
+    """The server answered, but not with the documented envelope (an HTML page from a proxy, invalid JSON, an empty
+    body, an unknown status). ``body`` keeps the raw bytes, ``response`` the whole response."""
+
+    def __init__(self, reason: str, *, status_code: int, body: bytes, response: httpx.Response | None = None) -> None:
+        self.reason = reason
+        self.status_code = status_code
+        self.body = body
+        self.response = response
+        super().__init__(f"malformed response (HTTP {status_code}): {reason}")
+
+
+@attrs.frozen
+class FieldError:
+    """One field the server's validation rejected: the SDK-style path, and the server's message."""
+
+    path: str
+    message: str
+
+
+class APIStatusError(FrontpaymentError):
+    """The server answered with an error status (or an unsuccessful envelope).
+
+    ``status_code``, ``message`` (the envelope's, never branch on its wording), ``errors`` (the envelope's
+    ``errors`` as sent, any JSON) and ``response`` (the raw ``httpx.Response``).
+    """
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        message: str,
+        errors: Any = None,
+        response: httpx.Response | None = None,
+        operation: str = "",
+        outcome_unknown: bool = False,
+    ) -> None:
+        self.outcome_unknown = outcome_unknown
+        self.status_code = status_code
+        self.message = DEFAULT_REDACTOR.text(message)
+        self.errors = DEFAULT_REDACTOR(errors)
+        self.response = response
+        self.operation = operation
+        where = f"{operation}: " if operation else ""
+        hint = f" (outcome unknown: {UNKNOWN_OUTCOME_HINT})" if outcome_unknown else ""
+        super().__init__(f"{where}HTTP {status_code} {self.message}{self._detail()}{hint}")
+
+    def _detail(self) -> str:
+        return ""
+
+    @property
+    def body(self) -> bytes:
+        return b"" if self.response is None else self.response.content
+
+
+class BusinessLogicError(APIStatusError):
+    """400: the request conflicts with the order's state (e.g. ``orderStatusAlreadyPaid``)."""
+
+
+class AuthenticationError(APIStatusError):
+    """401 or 403: the token is missing, wrong, or for the other environment."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such order (or, for list endpoints, an empty list)."""
+
+
+class ServerValidationError(APIStatusError):
+    """417: the server's own validation rejected the payload. ``field_errors`` names each field it could parse."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        errors = kwargs.get("errors")
+        messages = [e for e in errors if isinstance(e, str)] if isinstance(errors, list) else []
+        self.field_errors = [FieldError(laravel_path(m) or "", m) for m in messages]
+        super().__init__(**kwargs)
+
+    def _detail(self) -> str:
+        if not self.field_errors:
+            return ""
+        return ": " + "; ".join(f"{e.path or '?'}: {e.message}" for e in self.field_errors)
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests. ``retry_after`` is the server's hint in seconds, if it gave one."""
+
+    @property
+    def retry_after(self) -> float | None:
+        return None if self.response is None else parse_retry_after(self.response.headers)
+
+
+class ServerError(APIStatusError):
+    """500, 510 or another 5xx: something failed on the server's side."""
+
+
+class UnsuccessfulResponseError(APIStatusError):
+    """Katsu Pay answered ``succeeded: false`` (possibly with HTTP 200)."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BusinessLogicError,
+    401: AuthenticationError,
+    403: AuthenticationError,
+    404: NotFoundError,
+    417: ServerValidationError,
+    429: RateLimitError,
+}
+
+
+def error_class_for_status(status_code: int) -> type[APIStatusError]:
+    """The one mapping from an HTTP status to an error class."""
+    if status_code in _BY_STATUS:
+        return _BY_STATUS[status_code]
+    if 500 <= status_code <= 599:
+        return ServerError
+    return APIStatusError
+
+
+_LARAVEL = re.compile(
+    r"^The (?:selected )?(?P<attr>.+?) (?:field|must|does|is|has|may|format|should|confirmation|and)\b"
+)
+
+
+def laravel_path(message: str) -> str | None:
+    """The SDK-style path of the field a Laravel validation message names, or None.
+
+    ``"The products.0.rate field is required."`` -> ``products[0].rate``;
+    ``"The customer details.personal number field is required when ..."`` -> ``customerDetails.personalNumber``.
+    Laravel writes the dotted attribute with words split by spaces; they are joined back in camelCase.
+    """
+    match = _LARAVEL.match(message.strip())
+    if match is None:
+        return None
+    out = ""
+    for segment in match.group("attr").split("."):
+        words = segment.split()
+        if not words:
+            return None
+        if len(words) == 1 and words[0].isdigit():
+            out += f"[{words[0]}]"
+            continue
+        name = words[0].lower() + "".join(w[:1].upper() + w[1:] for w in words[1:])
+        out += f".{name}" if out else name
+    return out

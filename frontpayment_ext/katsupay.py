@@ -1,0 +1,207 @@
+"""``KatsuPayClient`` and ``AsyncKatsuPayClient``: Katsu Pay's Get Invoice by ID over the generated katsupay_client.
+
+Katsu Pay documents no host, so the base URL is required (argument or ``KATSUPAY_BASE_URL``). Its page contradicts
+itself on auth, so all three forms work: none, a bearer token, or a bearer token plus an ``apiKey`` header.
+``succeeded: false`` is an error even with HTTP 200.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from decimal import Decimal
+from typing import Any
+
+import httpx
+from katsupay_client import AuthenticatedClient, Client
+from katsupay_client.api.invoices import get_invoice
+from katsupay_client.models import GetInvoiceResponse
+from katsupay_client.types import Unset
+
+from .errors import ConfigurationError, MalformedResponseError, UnsuccessfulResponseError
+from .operations import Operation
+from .redaction import DEFAULT_REDACTOR
+from .responses import decode_json, raw, status_error
+from .results import KatsuInvoice, RawResponse
+from .retries import RetryPolicy
+from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport, timeout_of
+
+BASE_URL_ENV, TOKEN_ENV, API_KEY_ENV = "KATSUPAY_BASE_URL", "KATSUPAY_TOKEN", "KATSUPAY_API_KEY"
+
+GET_INVOICE = Operation("katsupay.get_invoice", get_invoice, GetInvoiceResponse, lambda model, raw: model)
+
+
+def _opt(value: Any) -> Any:
+    return None if isinstance(value, Unset) else value
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    return value if isinstance(value, Decimal) else Decimal(str(value)) if isinstance(value, int) else None
+
+
+def _invoice(model: GetInvoiceResponse, body: dict[str, Any], response_raw: RawResponse) -> KatsuInvoice:
+    data = model.data
+    if data is None or isinstance(data, Unset):
+        raise MalformedResponseError(
+            "succeeded without `data`", status_code=response_raw.status_code, body=response_raw.content
+        )
+    wire = body["data"]  # amounts from the body's own digits (parsed as Decimal), not the model's float
+
+    def when(value: Any) -> datetime.datetime | None:
+        value = _opt(value)
+        return value if isinstance(value, datetime.datetime) else None
+
+    return KatsuInvoice(
+        id=str(data.id),
+        invoice_id=_opt(data.invoice_id),
+        counter_party_name=_opt(data.counter_party_name),
+        account_name=_opt(data.account_name),
+        due_date=when(data.due_date),
+        currency=_opt(data.currency),
+        discount_type=_opt(data.discount_type),
+        description=_opt(data.description),
+        billing_cycle=_opt(data.billing_cycle),
+        recuring_invoice=_opt(data.recuring_invoice),
+        payment_option=_opt(data.payment_option),
+        user_id=None if _opt(data.user_id) is None else str(data.user_id),
+        amount=_decimal(wire.get("amount")),
+        notifications=_opt(data.notifications),
+        paid_amount=_decimal(wire.get("paidAmount")),
+        created=when(data.created),
+        invoice_status=_opt(data.invoice_status),
+        before_due_date=_opt(data.before_due_date),
+        after_due_date=_opt(data.after_due_date),
+        on_due_date=_opt(data.on_due_date),
+        message=_opt(model.message),
+        raw=response_raw,
+    )
+
+
+class _KatsuBase(Transport):
+    def __init__(
+        self, base_url: str | None, token: str | None, api_key: str | None, timeout: TimeoutArg, max_retries: int
+    ) -> None:
+        url = base_url or os.environ.get(BASE_URL_ENV)
+        if not url:
+            raise ConfigurationError(f"Katsu Pay documents no host: pass base_url=... or set {BASE_URL_ENV}")
+        parsed = httpx.URL(url)
+        if parsed.scheme not in ("http", "https") or not parsed.host:
+            raise ConfigurationError(f"base URL must be an http(s) URL with a host, got {url!r}")
+        self.base_url = url.rstrip("/")
+        self._token = token or os.environ.get(TOKEN_ENV)
+        self._api_key = api_key or os.environ.get(API_KEY_ENV)
+        if self._api_key and not self._token:
+            raise ConfigurationError("an apiKey is sent together with a bearer token: pass token=... as well")
+        self.timeout = timeout_of(timeout)
+        self.retry_policy = RetryPolicy(max_retries=max_retries)
+
+    @property
+    def auth(self) -> str:
+        """``none``, ``bearer`` or ``bearer+apiKey``."""
+        return "bearer+apiKey" if self._api_key else "bearer" if self._token else "none"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self.auth!r})"
+
+    def _generated(self, http_client: Any, *, asynchronous: bool) -> Client | AuthenticatedClient:
+        generated: Client | AuthenticatedClient
+        if self._token:
+            generated = AuthenticatedClient(base_url=self.base_url, token=self._token, timeout=self.timeout)
+        else:
+            generated = Client(base_url=self.base_url, timeout=self.timeout)
+        if http_client is not None:
+            setter = generated.set_async_httpx_client if asynchronous else generated.set_httpx_client
+            setter(http_client)
+        return generated
+
+    def _request(
+        self, op: Operation, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
+    ) -> dict[str, Any]:
+        kwargs = op.kwargs(**path)
+        kwargs["url"] = self.base_url + kwargs["url"]
+        headers = {"Accept": "application/json"}
+        if self._token:
+            headers["Authorization"] = f"Bearer {self._token}"
+        if self._api_key:
+            headers["apiKey"] = self._api_key
+        kwargs["headers"] = headers
+        kwargs["timeout"] = self.timeout if timeout is None else timeout_of(timeout)
+        return kwargs
+
+    def _finish(self, op: Operation, response: httpx.Response, elapsed: float) -> KatsuInvoice:
+        if not 200 <= response.status_code < 300:
+            raise status_error(response, operation=op.name)
+        body = decode_json(response)
+        if not isinstance(body, dict):
+            raise MalformedResponseError(
+                "expected a JSON object envelope",
+                status_code=response.status_code,
+                body=response.content,
+                response=response,
+            )
+        try:
+            model = GetInvoiceResponse.from_dict(body)
+        except Exception as exc:  # noqa: BLE001 - any parser failure means "not the documented envelope"
+            raise MalformedResponseError(
+                f"envelope does not match the documented schema ({type(exc).__name__})",
+                status_code=response.status_code,
+                body=response.content,
+                response=response,
+            ) from None
+        if model.succeeded is not True:
+            message = _opt(model.message) or "succeeded: false"
+            raise UnsuccessfulResponseError(
+                status_code=response.status_code,
+                message=message,
+                errors=DEFAULT_REDACTOR(_opt(model.errors)),
+                response=response,
+                operation=op.name,
+            )
+        return _invoice(model, body, raw(response, body, model, elapsed))
+
+
+class KatsuPayClient(SyncTransport, _KatsuBase):
+    """Synchronous Katsu Pay client. ``base_url`` is required (or ``KATSUPAY_BASE_URL``); ``token`` and
+    ``api_key`` are optional (or ``KATSUPAY_TOKEN`` / ``KATSUPAY_API_KEY``)."""
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        token: str | None = None,
+        api_key: str | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int = 2,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(base_url, token, api_key, timeout, max_retries)
+        self.generated = self._generated(http_client, asynchronous=False)
+
+    def get_invoice(self, invoice_id: str, **options: Any) -> KatsuInvoice:
+        """One invoice by its identifier. A safe read, retried on failure."""
+        result: KatsuInvoice = self._call(GET_INVOICE, invoice_id=invoice_id, **options)
+        return result
+
+
+class AsyncKatsuPayClient(AsyncTransport, _KatsuBase):
+    """Asynchronous Katsu Pay client (see ``KatsuPayClient``)."""
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        token: str | None = None,
+        api_key: str | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int = 2,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(base_url, token, api_key, timeout, max_retries)
+        self.generated = self._generated(http_client, asynchronous=True)
+
+    async def get_invoice(self, invoice_id: str, **options: Any) -> KatsuInvoice:
+        """One invoice by its identifier (see ``KatsuPayClient.get_invoice``)."""
+        result: KatsuInvoice = await self._call(GET_INVOICE, invoice_id=invoice_id, **options)
+        return result

@@ -1,0 +1,54 @@
+"""Money arithmetic: Decimal from input to wire, rounded explicitly.
+
+Rule: every amount is rounded to whole ore (0.01 NOK) with ROUND_HALF_UP, once per order line, and totals are
+sums of rounded line values. Prices (``rate``) and line amounts include VAT, as in Frontpayment's one documented
+example with VAT (4500 NOK at 12 %: VAT 482.14, net 4017.86). Floats are refused: a float has already lost the
+exact value the user meant, so the SDK asks for ``Decimal``, ``int`` or a numeric string instead.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+ORE = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+MoneyInput = Decimal | int | str
+
+
+def to_decimal(value: object, *, what: str = "amount") -> Decimal:
+    """An exact Decimal from a Decimal, int or numeric string. Floats and booleans are refused."""
+    if isinstance(value, bool | float):
+        raise TypeError(f"{what} must be a Decimal, int or numeric string, not {type(value).__name__}")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int | str):
+        try:
+            result = Decimal(value)
+        except InvalidOperation:
+            raise ValueError(f"{what} is not a number: {value!r}") from None
+    else:
+        raise TypeError(f"{what} must be a Decimal, int or numeric string, not {type(value).__name__}")
+    if not result.is_finite():
+        raise ValueError(f"{what} must be finite")
+    return result
+
+
+def round_ore(value: Decimal) -> Decimal:
+    """Round to whole ore, half up (1.005 -> 1.01)."""
+    return value.quantize(ORE, rounding=ROUND_HALF_UP)
+
+
+def vat_included(gross: Decimal, rate_percent: Decimal) -> Decimal:
+    """The VAT contained in a gross (VAT-inclusive) amount, rounded to ore: gross x rate / (100 + rate)."""
+    return round_ore(gross * rate_percent / (HUNDRED + rate_percent))
+
+
+def wire(value: Decimal) -> str:
+    """How an amount goes on the wire: a numeric string with two decimals ("51.00"), never a float."""
+    return f"{round_ore(value):f}"
+
+
+def wire_number(value: Decimal) -> str:
+    """A quantity or rate on the wire, as written (``"1"``, ``"1.5"``), without exponent."""
+    return f"{value.normalize():f}"

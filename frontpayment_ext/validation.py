@@ -1,0 +1,209 @@
+"""``validate(payload, endpoint)``: every rule of the spec, plus the ones JSON Schema cannot say.
+
+The spec's rules are read from the spec itself (its component schemas), so the spec stays the single source.
+On top of them:
+
+* each line: ``amount = quantity x rate - discount``, rounded to ore;
+* ``grandTotal`` = sum of amounts, ``totalDiscount`` = sum of discounts, ``totalTax`` = sum of the VAT contained in
+  each line's amount at its rate, ``subTotal = grandTotal - totalTax``; each within 0.01 per line for rounding;
+* ``address.country`` is a real ISO 3166-1 alpha-2 code;
+* on the session endpoint, ``orderDate`` is today or later (Norwegian time; the clock is injectable);
+* the VAT rates allowed default to the spec's (0, 12, 15, 25) and can be configured.
+
+The business rules are written to accept any JSON-like input: a value they cannot read is left to the schema's
+own violation and never raises.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from .countries import ISO_3166_ALPHA2
+from .dates import OSLO, order_date
+from .errors import PayloadValidationError
+from .money import HUNDRED, ORE, round_ore, vat_included
+from .schema import FORMAT_CHECKER
+from .specs import ENDPOINTS, component_schema, load_spec
+from .violations import PathPart, Violation, format_path, to_violations
+
+Clock = Callable[[], datetime.datetime]
+ExtraRule = Callable[[Mapping[str, Any], str], Iterable[Violation]]
+
+_NUMERIC = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+
+
+def utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def spec_vat_rates() -> frozenset[Decimal]:
+    """The VAT rates the spec allows (its VatRate enum)."""
+    branches = load_spec("frontpayment")["components"]["schemas"]["VatRate"]["anyOf"]
+    return frozenset(Decimal(str(v)) for b in branches for v in b["enum"])
+
+
+@functools.cache
+def _validator(endpoint: str, custom_vat: bool) -> Draft202012Validator:
+    schema = component_schema(ENDPOINTS[endpoint])
+    if custom_vat:
+        # A merchant with other VAT configuration: the schema checks only that tax is numeric, the rule below
+        # checks membership in the configured set.
+        schema = copy.deepcopy(schema)
+        schema["components"]["schemas"]["VatRate"] = {"$ref": "#/components/schemas/Numeric"}
+    return Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
+
+
+def number(value: Any) -> Decimal | None:
+    """A finite Decimal from a JSON number or numeric string, or None if the value is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        if not _NUMERIC.match(value):
+            return None
+        return Decimal(value)
+    if isinstance(value, int | Decimal | float):
+        try:
+            result = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        except (InvalidOperation, ValueError):
+            return None
+        return result if result.is_finite() else None
+    return None
+
+
+def _lines(products: Any) -> list[tuple[PathPart, Any]]:
+    if isinstance(products, list):
+        return list(enumerate(products))
+    if isinstance(products, dict):
+        return list(products.items())
+    return []
+
+
+def _check_lines(payload: Mapping[str, Any], vat_rates: frozenset[Decimal] | None) -> Iterator[Violation]:
+    products = payload.get("products")
+    lines = _lines(products)
+    amounts: list[Decimal] = []
+    discounts: list[Decimal] = []
+    taxes: list[Decimal] = []
+    complete = bool(lines)
+    for key, line in lines:
+        base: list[PathPart] = ["products", key]
+        if not isinstance(line, dict):
+            complete = False
+            continue
+        for field in ("quantity", "rate", "discount", "amount", "tax"):
+            value = line.get(field)
+            if isinstance(value, float | Decimal) and not Decimal(str(value)).is_finite():
+                yield Violation(format_path([*base, field]), "must be a finite number", "a finite number", str(value))
+        quantity, rate, amount = number(line.get("quantity")), number(line.get("rate")), number(line.get("amount"))
+        discount = Decimal(0) if line.get("discount") is None else number(line.get("discount"))
+        tax = number(line.get("tax"))
+        if vat_rates is not None and tax is not None and tax not in vat_rates:
+            allowed = ", ".join(sorted(f"{r.normalize():f}" for r in vat_rates))
+            yield Violation(
+                format_path([*base, "tax"]),
+                f"must be one of the configured VAT rates {allowed}",
+                f"one of {allowed}",
+                line.get("tax"),
+            )
+        if quantity is None or rate is None or amount is None or discount is None or tax is None:
+            complete = False
+            continue
+        expected = round_ore(quantity * rate - discount)
+        if abs(amount - expected) > ORE:
+            yield Violation(
+                format_path([*base, "amount"]),
+                "must equal quantity x rate - discount",
+                f"{expected:f}",
+                line.get("amount"),
+            )
+        amounts.append(amount)
+        discounts.append(discount)
+        taxes.append(vat_included(amount, tax) if tax > -HUNDRED else Decimal(0))
+    summary = payload.get("orderSummary")
+    if not complete or not isinstance(summary, dict):
+        return
+    tolerance = ORE * len(amounts)
+    grand = sum(amounts, Decimal(0))
+    total_tax = sum(taxes, Decimal(0))
+    wanted = {
+        "grandTotal": (grand, "the sum of the line amounts"),
+        "totalDiscount": (sum(discounts, Decimal(0)), "the sum of the line discounts"),
+        "totalTax": (total_tax, "the VAT contained in the line amounts"),
+        "subTotal": (grand - total_tax, "grandTotal - totalTax (the net total)"),
+    }
+    for field, (value, meaning) in wanted.items():
+        given = number(summary.get(field))
+        if given is not None and abs(given - value) > tolerance:
+            yield Violation(
+                format_path(["orderSummary", field]),
+                f"must equal {meaning}",
+                f"{round_ore(value):f}",
+                summary.get(field),
+            )
+
+
+def _check_country(payload: Mapping[str, Any]) -> Iterator[Violation]:
+    customer = payload.get("customerDetails")
+    address = customer.get("address") if isinstance(customer, dict) else None
+    country = address.get("country") if isinstance(address, dict) else None
+    if isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country) and country not in ISO_3166_ALPHA2:
+        yield Violation(
+            "customerDetails.address.country",
+            "is not an ISO 3166-1 alpha-2 country code",
+            "an ISO 3166-1 alpha-2 code such as NO",
+            country,
+        )
+
+
+def _check_order_date(payload: Mapping[str, Any], clock: Clock) -> Iterator[Violation]:
+    given = order_date(payload.get("orderDate"))
+    today = clock().astimezone(OSLO).date()
+    if given is not None and given < today:
+        yield Violation(
+            "orderDate", "must be today or later on the session endpoint", f"{today} or later", payload.get("orderDate")
+        )
+
+
+def validate(
+    payload: Any,
+    endpoint: str,
+    *,
+    vat_rates: Iterable[Decimal | int | str] | None = None,
+    clock: Clock = utc_now,
+    extra_rules: Iterable[ExtraRule] = (),
+) -> list[Violation]:
+    """Every violation of the endpoint's rules in ``payload`` (a raw dict), sorted by path; [] when valid.
+
+    ``endpoint`` is ``"invoice"``, ``"ehf"`` or ``"session"``. ``vat_rates`` replaces the spec's VAT rates for
+    merchants with other configuration; ``clock`` returns the current (aware) time; ``extra_rules`` are callables
+    ``(payload, endpoint) -> violations``, e.g. contributed by plugins.
+    """
+    if endpoint not in ENDPOINTS:
+        raise ValueError(f"unknown endpoint {endpoint!r}; expected one of {', '.join(ENDPOINTS)}")
+    rates = None if vat_rates is None else frozenset(Decimal(str(r)) for r in vat_rates)
+    custom = rates is not None and rates != spec_vat_rates()
+    violations = to_violations(_validator(endpoint, custom).iter_errors(payload))
+    if isinstance(payload, Mapping):
+        violations += list(_check_lines(payload, rates if custom else None))
+        violations += list(_check_country(payload))
+        if endpoint == "session":
+            violations += list(_check_order_date(payload, clock))
+        for rule in extra_rules:
+            violations += list(rule(payload, endpoint))
+    unique = {(v.path, v.message): v for v in violations}
+    return sorted(unique.values(), key=lambda v: v.path)
+
+
+def ensure_valid(payload: Any, endpoint: str, **options: Any) -> None:
+    """Raise ``PayloadValidationError`` naming every violation, or return if the payload is valid."""
+    violations = validate(payload, endpoint, **options)
+    if violations:
+        raise PayloadValidationError(violations, endpoint)
