@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
+import os
 import shutil
+import socket
+import subprocess
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import nox
@@ -13,8 +19,8 @@ ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 CLIENTS = ("frontpayment", "katsupay")
 NODE_TOOLS = ROOT / ".tools" / "node"
-SPECTRAL = "@stoplight/spectral-cli@6.16.3"
-PRISM = "@stoplight/prism-cli@5.16.0"
+# Pinned npm tools, installed together: a second `npm install --no-save` would prune the first.
+NODE_PACKAGES = ["@stoplight/spectral-cli@6.16.3", "@stoplight/prism-cli@5.16.0"]
 LINTED = ["frontpayment_ext", "tests", "examples", "benchmarks", "noxfile.py"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -32,8 +38,8 @@ def install_project(session: nox.Session, *groups: str) -> None:
     session.install(".", *(req for name in groups for req in group(name)))
 
 
-def npm_tool(session: nox.Session, package: str, binary: str) -> str:
-    """Install a pinned npm tool under .tools/node (not committed) and return the path of its executable."""
+def npm_tool(session: nox.Session, binary: str) -> str:
+    """The path of a pinned npm tool's executable, installing the tools under .tools/node (not committed)."""
     exe = NODE_TOOLS / "node_modules" / ".bin" / binary
     if not exe.exists():
         NODE_TOOLS.mkdir(parents=True, exist_ok=True)
@@ -47,10 +53,39 @@ def npm_tool(session: nox.Session, package: str, binary: str) -> str:
             "--no-audit",
             "--no-fund",
             "--loglevel=error",
-            package,
+            *NODE_PACKAGES,
             external=True,
         )
     return str(exe)
+
+
+@contextlib.contextmanager
+def prism(session: nox.Session, spec: str = "frontpayment", port: int = 4010) -> Iterator[str]:
+    """Run a Prism mock of openapi/<spec>.yaml on 127.0.0.1 for the duration of the block; yield its URL."""
+    exe = npm_tool(session, "prism")
+    log = (ROOT / ".tools" / f"prism-{spec}.log").open("w")
+    proc = subprocess.Popen(
+        [exe, "mock", str(ROOT / "openapi" / f"{spec}.yaml"), "-h", "127.0.0.1", "-p", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+            if proc.poll() is not None or time.monotonic() > deadline:
+                session.error(f"Prism did not start; see {log.name}")
+            time.sleep(0.25)
+        session.log(f"Prism sandbox listening on http://127.0.0.1:{port}")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
 
 
 def generate_into(session: nox.Session, out_dir: Path) -> None:
@@ -95,6 +130,27 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def demo(session: nox.Session) -> None:
+    """The main job: start a Prism sandbox of the spec and run examples/demo.py against it (no credentials)."""
+    install_project(session)
+    with prism(session) as url:
+        session.run("python", "examples/demo.py", env={"FRONTPAYMENT_BASE_URL": url})
+
+
+@nox.session(default=False)
+def record(session: nox.Session) -> None:
+    """Re-record cassettes/: against the Prism sandbox, or the demo API when FRONTPAYMENT_TOKEN is set."""
+    install_project(session, "test")
+    if os.environ.get("FRONTPAYMENT_TOKEN"):
+        session.run("python", "tests/record_cassettes.py", "--target", "demo-api")
+        return
+    with prism(session) as url, prism(session, "katsupay", 4011) as katsu_url:
+        session.run(
+            "python", "tests/record_cassettes.py", "--target", "sandbox", "--base-url", url, "--katsupay-url", katsu_url
+        )
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """Lint and format-check the hand-written code with ruff."""
     session.install(*group("lint"))
@@ -116,7 +172,7 @@ def spec(session: nox.Session) -> None:
     session.install(*group("spec"))
     specs = [str(ROOT / "openapi" / f"{name}.yaml") for name in CLIENTS]
     session.run("openapi-spec-validator", *specs)
-    spectral = npm_tool(session, SPECTRAL, "spectral")
+    spectral = npm_tool(session, "spectral")
     session.run(
         spectral, "lint", "--ruleset", str(ROOT / ".spectral.yaml"), "--fail-severity", "warn", *specs, external=True
     )

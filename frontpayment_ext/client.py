@@ -86,6 +86,7 @@ class _FrontpaymentBase(Transport):
         vat_rates: Iterable[Decimal | int | str] | None,
         clock: Clock,
         extra_rules: Iterable[ExtraRule],
+        default_headers: Mapping[str, str] | None,
     ) -> None:
         token = token or os.environ.get(TOKEN_ENV)
         if not token:
@@ -100,6 +101,7 @@ class _FrontpaymentBase(Transport):
         self.vat_rates = None if vat_rates is None else tuple(vat_rates)
         self.clock = clock
         self.extra_rules = tuple(extra_rules)
+        self.default_headers = dict(default_headers or {})
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -138,24 +140,12 @@ class _FrontpaymentBase(Transport):
                 violations = self.validate(payload, op.endpoint)
                 if violations:
                     raise PayloadValidationError(violations, op.endpoint)
-            try:
-                kwargs = op.kwargs(payload=payload)
-            except Exception as exc:  # noqa: BLE001 - an unvalidated payload the request model cannot take
-                raise PayloadValidationError(
-                    [
-                        Violation(
-                            "<root>",
-                            f"does not fit the request model ({type(exc).__name__})",
-                            "the documented payload shape",
-                            "see payload",
-                        )
-                    ],
-                    op.endpoint,
-                ) from None
+            kwargs = op.kwargs(payload=payload)
         else:
             kwargs = op.kwargs(**args)
         kwargs["url"] = self.base_url + kwargs["url"]
         kwargs["headers"] = {
+            **self.default_headers,
             **kwargs.get("headers", {}),
             "Authorization": f"Bearer {self._token}",
             "Accept": "application/json",
@@ -177,7 +167,8 @@ class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
 
     ``token`` and ``base_url`` default to ``FRONTPAYMENT_TOKEN`` and ``FRONTPAYMENT_BASE_URL``; ``environment``
     (``demo`` by default, or ``production``) picks the host when no base URL is given. ``http_client`` injects your
-    own ``httpx.Client`` (its base URL is not used). ``validate=False`` skips client-side validation (the server
+    own ``httpx.Client`` (its base URL is not used); ``default_headers`` go with every request.
+    ``validate=False`` skips client-side validation (the server
     still validates). ``max_retries`` applies to safe reads and to POSTs that provably never left the machine.
     """
 
@@ -194,6 +185,7 @@ class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
         vat_rates: Iterable[Decimal | int | str] | None = None,
         clock: Clock = utc_now,
         extra_rules: Iterable[ExtraRule] = (),
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -205,6 +197,7 @@ class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
             vat_rates=vat_rates,
             clock=clock,
             extra_rules=extra_rules,
+            default_headers=default_headers,
         )
         self.generated = self._generated(http_client, asynchronous=False)
 
@@ -251,6 +244,7 @@ class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
         vat_rates: Iterable[Decimal | int | str] | None = None,
         clock: Clock = utc_now,
         extra_rules: Iterable[ExtraRule] = (),
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -262,6 +256,7 @@ class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
             vat_rates=vat_rates,
             clock=clock,
             extra_rules=extra_rules,
+            default_headers=default_headers,
         )
         self.generated = self._generated(http_client, asynchronous=True)
 

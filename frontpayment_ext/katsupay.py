@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 import httpx
 from katsupay_client import AuthenticatedClient, Client
 from katsupay_client.api.invoices import get_invoice
-from katsupay_client.models import GetInvoiceResponse
+from katsupay_client.models import GetInvoiceResponse, Invoice
 from katsupay_client.types import Unset
 
 from .errors import ConfigurationError, MalformedResponseError, UnsuccessfulResponseError
@@ -43,9 +44,10 @@ def _decimal(value: Any) -> Decimal | None:
 
 def _invoice(model: GetInvoiceResponse, body: dict[str, Any], response_raw: RawResponse) -> KatsuInvoice:
     data = model.data
-    if data is None or isinstance(data, Unset):
+    if not isinstance(data, Invoice):
+        # The generated parser hands back the raw value when `data` is not a valid Invoice (e.g. no `id`).
         raise MalformedResponseError(
-            "succeeded without `data`", status_code=response_raw.status_code, body=response_raw.content
+            "succeeded without a valid `data` invoice", status_code=response_raw.status_code, body=response_raw.content
         )
     wire = body["data"]  # amounts from the body's own digits (parsed as Decimal), not the model's float
 
@@ -81,7 +83,14 @@ def _invoice(model: GetInvoiceResponse, body: dict[str, Any], response_raw: RawR
 
 class _KatsuBase(Transport):
     def __init__(
-        self, base_url: str | None, token: str | None, api_key: str | None, timeout: TimeoutArg, max_retries: int
+        self,
+        base_url: str | None,
+        *,
+        token: str | None,
+        api_key: str | None,
+        timeout: TimeoutArg,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
     ) -> None:
         url = base_url or os.environ.get(BASE_URL_ENV)
         if not url:
@@ -96,6 +105,7 @@ class _KatsuBase(Transport):
             raise ConfigurationError("an apiKey is sent together with a bearer token: pass token=... as well")
         self.timeout = timeout_of(timeout)
         self.retry_policy = RetryPolicy(max_retries=max_retries)
+        self.default_headers = dict(default_headers or {})
 
     @property
     def auth(self) -> str:
@@ -121,7 +131,7 @@ class _KatsuBase(Transport):
     ) -> dict[str, Any]:
         kwargs = op.kwargs(**path)
         kwargs["url"] = self.base_url + kwargs["url"]
-        headers = {"Accept": "application/json"}
+        headers = {**self.default_headers, "Accept": "application/json"}
         if self._token:
             headers["Authorization"] = f"Bearer {self._token}"
         if self._api_key:
@@ -175,8 +185,16 @@ class KatsuPayClient(SyncTransport, _KatsuBase):
         timeout: TimeoutArg = None,
         max_retries: int = 2,
         http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__(base_url, token, api_key, timeout, max_retries)
+        super().__init__(
+            base_url,
+            token=token,
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
         self.generated = self._generated(http_client, asynchronous=False)
 
     def get_invoice(self, invoice_id: str, **options: Any) -> KatsuInvoice:
@@ -197,8 +215,16 @@ class AsyncKatsuPayClient(AsyncTransport, _KatsuBase):
         timeout: TimeoutArg = None,
         max_retries: int = 2,
         http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__(base_url, token, api_key, timeout, max_retries)
+        super().__init__(
+            base_url,
+            token=token,
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
         self.generated = self._generated(http_client, asynchronous=True)
 
     async def get_invoice(self, invoice_id: str, **options: Any) -> KatsuInvoice:

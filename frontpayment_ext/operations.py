@@ -5,7 +5,7 @@ operation needs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import Any
 
@@ -16,14 +16,7 @@ from frontpayment_client.api.invoices import (
     send_ehf_invoice,
     send_invoice,
 )
-from frontpayment_client.models import (
-    CreateInvoiceSessionRequest,
-    InvoiceNumberEnvelope,
-    InvoiceSessionEnvelope,
-    OrderCreatedEnvelope,
-    SendEhfInvoiceRequest,
-    SendInvoiceRequest,
-)
+from frontpayment_client.models import InvoiceNumberEnvelope, InvoiceSessionEnvelope, OrderCreatedEnvelope
 from frontpayment_client.types import Unset
 
 from .results import InvoiceNumber, InvoiceSession, OrderCreated, RawResponse
@@ -49,39 +42,42 @@ def _invoice_number(model: InvoiceNumberEnvelope, raw: RawResponse) -> InvoiceNu
 
 
 @attrs.frozen
+class _Prepared:
+    """A payload that is already the wire JSON, in the shape the generated request builder expects of a model.
+
+    The generated ``_get_kwargs`` decides method, URL, content type and where the body goes, and only calls
+    ``body.to_dict()``. Passing the validated dict through this adapter sends exactly what was validated: no
+    round trip through the generated model, which would reorder keys and raise on payloads the caller chose not to
+    validate.
+    """
+
+    payload: Mapping[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.payload)
+
+
+@attrs.frozen
 class Operation:
     name: str
     module: ModuleType | None = attrs.field(repr=False)
     envelope: Any = attrs.field(repr=False)  # the generated model of the success body
     result: Callable[[Any, RawResponse], Any] = attrs.field(repr=False)
-    request_model: Any = attrs.field(default=None, repr=False)
-    endpoint: str | None = None  # the validator's endpoint name for the payload
+    endpoint: str | None = None  # the validator's endpoint name for the payload; None when there is no body
     creates_order: bool = False
 
     def kwargs(self, **args: Any) -> dict[str, Any]:
         """The request as httpx keyword arguments (method, url, json/params, headers), from the generated code."""
-        if self.request_model is not None and "payload" in args:
-            args["body"] = self.request_model.from_dict(args.pop("payload"))
+        if "payload" in args:
+            args["body"] = _Prepared(args.pop("payload"))
         assert self.module is not None, "an operation without a generated module overrides kwargs()"
         result: dict[str, Any] = self.module._get_kwargs(**args)  # the generated request builder
         return result
 
 
-SEND_INVOICE = Operation(
-    "send_invoice", send_invoice, OrderCreatedEnvelope, _order_created, SendInvoiceRequest, "invoice", True
-)
-SEND_EHF_INVOICE = Operation(
-    "send_ehf_invoice", send_ehf_invoice, OrderCreatedEnvelope, _order_created, SendEhfInvoiceRequest, "ehf", True
-)
+SEND_INVOICE = Operation("send_invoice", send_invoice, OrderCreatedEnvelope, _order_created, "invoice", True)
+SEND_EHF_INVOICE = Operation("send_ehf_invoice", send_ehf_invoice, OrderCreatedEnvelope, _order_created, "ehf", True)
 CREATE_INVOICE_SESSION = Operation(
-    "create_invoice_session",
-    create_invoice_session,
-    InvoiceSessionEnvelope,
-    _session,
-    CreateInvoiceSessionRequest,
-    "session",
-    True,
+    "create_invoice_session", create_invoice_session, InvoiceSessionEnvelope, _session, "session", True
 )
 GET_INVOICE_NUMBER = Operation("get_invoice_number", get_invoice_number, InvoiceNumberEnvelope, _invoice_number)
-
-BY_ENDPOINT = {op.endpoint: op for op in (SEND_INVOICE, SEND_EHF_INVOICE, CREATE_INVOICE_SESSION)}

@@ -86,7 +86,9 @@ def _lines(products: Any) -> list[tuple[PathPart, Any]]:
     return []
 
 
-def _check_lines(payload: Mapping[str, Any], vat_rates: frozenset[Decimal] | None) -> Iterator[Violation]:
+def _check_lines(payload: Mapping[str, Any], vat_rates: frozenset[Decimal], report_rates: bool) -> Iterator[Violation]:
+    """Line amounts and order totals. Totals are skipped when a line cannot be read or has a VAT rate that is not
+    allowed: its own violation is the one to fix, and totals computed from it would only repeat it."""
     products = payload.get("products")
     lines = _lines(products)
     amounts: list[Decimal] = []
@@ -98,21 +100,19 @@ def _check_lines(payload: Mapping[str, Any], vat_rates: frozenset[Decimal] | Non
         if not isinstance(line, dict):
             complete = False
             continue
-        for field in ("quantity", "rate", "discount", "amount", "tax"):
-            value = line.get(field)
-            if isinstance(value, float | Decimal) and not Decimal(str(value)).is_finite():
-                yield Violation(format_path([*base, field]), "must be a finite number", "a finite number", str(value))
         quantity, rate, amount = number(line.get("quantity")), number(line.get("rate")), number(line.get("amount"))
         discount = Decimal(0) if line.get("discount") is None else number(line.get("discount"))
         tax = number(line.get("tax"))
-        if vat_rates is not None and tax is not None and tax not in vat_rates:
-            allowed = ", ".join(sorted(f"{r.normalize():f}" for r in vat_rates))
-            yield Violation(
-                format_path([*base, "tax"]),
-                f"must be one of the configured VAT rates {allowed}",
-                f"one of {allowed}",
-                line.get("tax"),
-            )
+        if tax is not None and tax not in vat_rates:
+            if report_rates:
+                allowed = ", ".join(sorted(f"{r.normalize():f}" for r in vat_rates))
+                yield Violation(
+                    format_path([*base, "tax"]),
+                    f"must be one of the configured VAT rates {allowed}",
+                    f"one of {allowed}",
+                    line.get("tax"),
+                )
+            tax = None
         if quantity is None or rate is None or amount is None or discount is None or tax is None:
             complete = False
             continue
@@ -148,6 +148,19 @@ def _check_lines(payload: Mapping[str, Any], vat_rates: frozenset[Decimal] | Non
                 f"{round_ore(value):f}",
                 summary.get(field),
             )
+
+
+def _check_finite(value: Any, path: list[PathPart]) -> Iterator[Violation]:
+    """NaN and Infinity pass JSON Schema's "number" but are not JSON and not money."""
+    if isinstance(value, float | Decimal) and not isinstance(value, bool):
+        if not Decimal(str(value)).is_finite():
+            yield Violation(format_path(path), "must be a finite number", "a finite number", str(value))
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _check_finite(item, [*path, str(key)])
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _check_finite(item, [*path, index])
 
 
 def _check_country(payload: Mapping[str, Any]) -> Iterator[Violation]:
@@ -192,7 +205,8 @@ def validate(
     custom = rates is not None and rates != spec_vat_rates()
     violations = to_violations(_validator(endpoint, custom).iter_errors(payload))
     if isinstance(payload, Mapping):
-        violations += list(_check_lines(payload, rates if custom else None))
+        violations += list(_check_finite(payload, []))
+        violations += list(_check_lines(payload, rates if rates is not None else spec_vat_rates(), custom))
         violations += list(_check_country(payload))
         if endpoint == "session":
             violations += list(_check_order_date(payload, clock))

@@ -1,0 +1,209 @@
+"""Builders: Decimal arithmetic, rounding, the payload shape of each endpoint, and no personal data in reprs."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from frontpayment_ext import Address, Callbacks, Customer, EhfDelivery, InvoiceOptions, LineItem, Order, validate
+from frontpayment_ext.dates import order_date, wire_order_date
+from frontpayment_ext.money import round_ore, to_decimal, vat_included
+
+ADDRESS = Address("Luramyrveien 65", "4313", "Sandnes")
+PRIVATE = Customer.private(
+    "Kari Nordmann",
+    email="kari@example.com",
+    msisdn="46567468",
+    address=ADDRESS,
+    personal_number="28038712383",
+    preferred_language="en",
+)
+COMPANY = Customer.corporate(
+    "Nordmann AS", organization_id="123456789", email="post@nordmann.example", msisdn="46567468", address=ADDRESS
+)
+CALLBACKS = Callbacks("https://example.com/cb", "https://example.com/ok", "https://example.com/failed")
+NOW = datetime.datetime(2025, 8, 14, 10, 0, tzinfo=datetime.UTC)
+
+
+def order(customer: Customer = PRIVATE, **kw: object) -> Order:
+    lines = [LineItem("Router", 1, "4500", 12, product_id="R_1"), LineItem("Cable", 3, "99.90", 25, discount="10")]
+    return Order(lines=lines, customer=customer, callbacks=CALLBACKS, order_date=NOW, **kw)  # type: ignore[arg-type]
+
+
+def test_documented_vat_example() -> None:
+    """The one documented example with VAT: 4500 at 12 % holds 482.14 VAT, 4017.86 net."""
+    summary = Order(lines=[LineItem("Router", 1, 4500, 12)], customer=PRIVATE).summary
+    assert (summary.grand_total, summary.total_tax, summary.sub_total) == (
+        Decimal("4500.00"),
+        Decimal("482.14"),
+        Decimal("4017.86"),
+    )
+
+
+def test_rounding_is_half_up_to_ore() -> None:
+    assert round_ore(Decimal("1.005")) == Decimal("1.01")
+    assert round_ore(Decimal("1.0049")) == Decimal("1.00")
+    assert round_ore(Decimal("-1.005")) == Decimal("-1.01")
+    # 0.125 at 25 %: 0.025 VAT rounds half up to 0.03 (banker's rounding would give 0.02).
+    assert vat_included(Decimal("0.125"), Decimal(25)) == Decimal("0.03")
+
+
+def test_line_amount_and_vat_per_line() -> None:
+    line = LineItem("Cable", 3, "99.90", 25, discount="10")
+    assert line.amount == Decimal("289.70")
+    assert line.vat == Decimal("57.94")
+
+
+def test_summary_sums_rounded_lines() -> None:
+    summary = order().summary
+    assert summary.grand_total == Decimal("4789.70")
+    assert summary.total_tax == Decimal("540.08")
+    assert summary.sub_total == Decimal("4249.62")
+    assert summary.total_discount == Decimal("10.00")
+
+
+@pytest.mark.parametrize("bad", [0.1, 1.5, True, None, object()])
+def test_floats_and_non_numbers_are_refused(bad: object) -> None:
+    with pytest.raises(TypeError):
+        LineItem("x", 1, bad, 25)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", ["abc", "NaN", "Infinity", ""])
+def test_unparseable_or_infinite_strings_are_refused(bad: str) -> None:
+    with pytest.raises(ValueError, match=r"not a number|finite"):
+        to_decimal(bad)
+
+
+def test_builders_are_immutable() -> None:
+    line = LineItem("x", 1, 10, 25)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        line.quantity = Decimal(2)  # type: ignore[misc]
+
+
+def test_no_personal_data_in_reprs() -> None:
+    text = repr(order()) + repr(PRIVATE) + str(PRIVATE)
+    for secret in ("28038712383", "kari@example.com", "46567468"):
+        assert secret not in text
+
+
+def test_wire_money_is_strings_never_floats() -> None:
+    payload = order().to_payload("invoice")
+    line = payload["products"][1]
+    assert line == {
+        "name": "Cable",
+        "quantity": "3",
+        "rate": "99.90",
+        "discount": "10.00",
+        "tax": "25",
+        "amount": "289.70",
+        "productId": None,
+    }
+    assert payload["orderSummary"] == {
+        "subTotal": "4249.62",
+        "totalTax": "540.08",
+        "totalDiscount": "10.00",
+        "grandTotal": "4789.70",
+    }
+
+    def floats(value: object) -> list[object]:
+        if isinstance(value, dict):
+            return [f for v in value.values() for f in floats(v)]
+        if isinstance(value, list):
+            return [f for v in value for f in floats(v)]
+        return [value] if isinstance(value, float) else []
+
+    for endpoint in ("invoice", "ehf", "session"):
+        assert floats(order(COMPANY).to_payload(endpoint)) == []
+
+
+@pytest.mark.parametrize("endpoint", ["invoice", "session"])
+def test_private_payloads_are_valid(endpoint: str) -> None:
+    assert validate(order().to_payload(endpoint), endpoint, clock=lambda: NOW) == []
+
+
+@pytest.mark.parametrize("endpoint", ["invoice", "ehf", "session"])
+def test_corporate_payloads_are_valid(endpoint: str) -> None:
+    assert validate(order(COMPANY).to_payload(endpoint), endpoint, clock=lambda: NOW) == []
+
+
+def test_invoice_payload_shape() -> None:
+    payload = order(options=InvoiceOptions(interval=1, maturity_days=14, reference_no="R-1")).to_payload("invoice")
+    assert list(payload) == [
+        "products",
+        "orderSummary",
+        "orderDate",
+        "customerDetails",
+        "invoiceInterval",
+        "invoiceMaturity",
+        "invoiceFeeApplicable",
+        "separateInvoices",
+        "referenceNo",
+        "customerReference",
+        "callback",
+    ]
+    assert payload["customerDetails"]["personalNumber"] == "28038712383"
+    assert payload["customerDetails"]["organizationId"] is None
+    assert payload["callback"] == {"callbackUrl": "https://example.com/cb"}
+    assert (payload["invoiceInterval"], payload["invoiceMaturity"], payload["referenceNo"]) == (1, 14, "R-1")
+
+
+def test_ehf_payload_has_the_fields_its_real_server_requires() -> None:
+    payload = order(COMPANY, ehf=EhfDelivery(sms=True)).to_payload("ehf")
+    assert payload["sendOrderBy"] == {"sms": True, "email": True, "invoice": True}
+    assert payload["isCreditCheckAvailable"] is False
+    assert payload["invoiceAsPaymentOption"] is True
+    details = payload["customerDetails"]
+    assert details["preferredLanguage"] == "no"
+    assert details["organizationId"] == "123456789"
+    assert "personalNumber" not in details
+    assert set(payload["invoiceReferences"]) == {
+        "referenceNo",
+        "customerReference",
+        "receiptNo",
+        "customerNotes",
+        "tnc",
+    }
+
+
+def test_session_payload_shape() -> None:
+    private = order().to_payload("session")
+    assert "organizationId" not in private["customerDetails"]
+    assert private["callback"] == {
+        "callbackUrl": "https://example.com/cb",
+        "success": "https://example.com/ok",
+        "failure": "https://example.com/failed",
+    }
+    assert "referenceNo" not in private
+    corporate = order(COMPANY, fpgo_uuid="ODR4286244937").to_payload("session")
+    assert "personalNumber" not in corporate["customerDetails"]
+    assert (corporate["fpgoUuid"], corporate["orderFrom"]) == ("ODR4286244937", "PARTNER")
+
+
+def test_order_date_forms() -> None:
+    moment = datetime.datetime(2023, 8, 2, 12, 0, tzinfo=datetime.UTC)
+    assert wire_order_date(moment) == str(int(moment.timestamp()))
+    assert wire_order_date(moment, "php") == "02 Aug, 2023"
+    assert wire_order_date(datetime.date(2023, 12, 5), "php") == "05 Dec, 2023"
+    # A date is midnight in Norway (CET in December: 23:00 UTC the day before).
+    assert wire_order_date(datetime.date(2023, 12, 5)) == "1701730800"
+    assert order_date("1701730800") == datetime.date(2023, 12, 5)
+    assert order_date("02 Aug, 2023") == datetime.date(2023, 8, 2)
+    assert order_date("31 Feb, 2023") is None
+
+
+def test_php_date_option_in_payload() -> None:
+    payload = order(date_format="php").to_payload("invoice")
+    assert payload["orderDate"] == "14 Aug, 2025"
+
+
+def test_default_order_date_is_the_clock() -> None:
+    unset = Order(lines=[LineItem("x", 1, 10, 25)], customer=PRIVATE, callbacks=CALLBACKS)
+    assert unset.to_payload("session", clock=lambda: NOW)["orderDate"] == str(int(NOW.timestamp()))
+
+
+def test_an_order_needs_a_line() -> None:
+    with pytest.raises(ValueError, match="lines"):
+        Order(lines=[], customer=PRIVATE)
