@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from cassettes_config import make_vcr
-from test_spec_rules import EHF, INVOICE, SESSION, documented
+from test_spec_rules import CASES, EHF, INVOICE, SESSION, documented
 
 from frontpayment_ext.cli import main
 
@@ -221,3 +221,15 @@ def test_console_script_fails_without_a_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith("error: cannot read")
+
+
+@pytest.mark.parametrize(("rule", "component", "change", "path"), CASES, ids=[c[0] for c in CASES])
+def test_validate_command_rejects_each_rule_and_names_the_field(
+    rule: str, component: str, change: Any, path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    payload = documented(component)
+    change(payload)
+    endpoint = {INVOICE: "invoice", EHF: "ehf", SESSION: "session"}[component]
+    code, out, _ = run(["validate", "--endpoint", endpoint, write(tmp_path, payload), "--json"], capsys)
+    assert code == 1, rule
+    assert path in [item["path"] for item in json.loads(out)], rule
