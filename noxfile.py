@@ -34,8 +34,8 @@ def group(name: str) -> list[str]:
     return nox.project.dependency_groups(PYPROJECT, name)
 
 
-def install_project(session: nox.Session, *groups: str) -> None:
-    session.install(".", *(req for name in groups for req in group(name)))
+def install_project(session: nox.Session, *groups: str, extra: tuple[str, ...] = ()) -> None:
+    session.install(".", *extra, *(req for name in groups for req in group(name)))
 
 
 def npm_tool(session: nox.Session, binary: str) -> str:
@@ -125,7 +125,8 @@ def differing_files(expected: Path, actual: Path) -> list[str]:
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite (cassettes replay offline; nothing reaches the network)."""
-    install_project(session, "test")
+    # The example plugin is installed as a real package so that its entry point is found the way a user's is.
+    install_project(session, "test", extra=("./examples/plugins/frontpayment-example-plugin",))
     session.run("pytest", *(session.posargs or ["-q"]))
 
 

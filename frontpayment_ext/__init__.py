@@ -29,7 +29,10 @@ from .errors import (
     error_class_for_status,
     laravel_path,
 )
+from .events import AuditEvent, Call, Exchange
+from .hookspecs import hookimpl
 from .katsupay import AsyncKatsuPayClient, KatsuPayClient
+from .plugins.audit import AuditPlugin
 from .ratelimit import RateLimit
 from .redaction import Redactor, redact
 from .results import InvoiceNumber, InvoiceSession, KatsuInvoice, OrderCreated, RawResponse
@@ -44,12 +47,16 @@ __all__ = [
     "AsyncFrontpaymentClient",
     "AsyncKatsuPayClient",
     "AuditError",
+    "AuditEvent",
+    "AuditPlugin",
     "AuthenticationError",
     "BusinessLogicError",
+    "Call",
     "Callbacks",
     "ConfigurationError",
     "Customer",
     "EhfDelivery",
+    "Exchange",
     "FieldError",
     "FrontpaymentClient",
     "FrontpaymentError",
@@ -78,6 +85,7 @@ __all__ = [
     "__version__",
     "ensure_valid",
     "error_class_for_status",
+    "hookimpl",
     "laravel_path",
     "redact",
     "validate",

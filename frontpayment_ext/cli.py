@@ -4,6 +4,7 @@
     frontpayment send invoice order.json --base-url http://127.0.0.1:4010
     frontpayment invoice-number ODR2005869234
     frontpayment katsupay get-invoice 3fa85f64-5717-4562-b3fc-2c963f66afa6 --base-url https://katsu.example
+    frontpayment audit verify audit.jsonl                        exit 0 intact, 1 with each problem found
 
 Options go after the subcommand. The token comes from ``FRONTPAYMENT_TOKEN`` (or ``--token``; the environment is
 safer, as a command line is visible to other users). ``--json`` prints machine-readable output everywhere. A failure
@@ -26,6 +27,7 @@ from ._version import __version__
 from .client import FrontpaymentClient
 from .errors import ConfigurationError, FrontpaymentError, PayloadValidationError
 from .katsupay import KatsuPayClient
+from .plugins.audit import verify as verify_audit_log
 from .specs import ENDPOINTS
 from .validation import validate
 from .violations import Violation
@@ -108,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--token", help="bearer token (default: KATSUPAY_TOKEN; optional)")
     p.add_argument("--api-key", help="apiKey header (default: KATSUPAY_API_KEY; optional)")
     _common(p)
+
+    audit = sub.add_parser("audit", help="audit log commands").add_subparsers(dest="audit_command", required=True)
+    p = audit.add_parser("verify", help="check an audit log's hash chain for edited, deleted or reordered records")
+    p.add_argument("path", help="the audit log (.jsonl, or .sqlite/.db)")
+    _common(p)
     return parser
 
 
@@ -167,11 +174,28 @@ def _katsu_get_invoice(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _audit_verify(args: argparse.Namespace, out: TextIO) -> int:
+    result = verify_audit_log(args.path)
+    if args.json:
+        _print_json(
+            {"ok": result.ok, "records": result.records, "last_hash": result.last_hash, "problems": result.problems},
+            out,
+        )
+    elif result.ok:
+        out.write(f"audit log intact: {result.records} records, last hash {result.last_hash}\n")
+    else:
+        for problem in result.problems:
+            sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(f"audit log damaged: {len(result.problems)} problem(s) in {result.records} records\n")
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "validate": _validate,
     "send": _send,
     "invoice-number": _invoice_number,
     "katsupay": _katsu_get_invoice,
+    "audit": _audit_verify,
 }
 
 

@@ -12,6 +12,7 @@ order, and decoding into typed results and errors.
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -21,7 +22,8 @@ import httpx
 from frontpayment_client import AuthenticatedClient
 
 from .builders import Endpoint
-from .errors import ConfigurationError, FrontpaymentError, PayloadValidationError
+from .errors import ConfigurationError, FrontpaymentError, PayloadValidationError, RequestVetoedError
+from .events import AuditEvent, Call
 from .operations import (
     CREATE_INVOICE_SESSION,
     GET_INVOICE_NUMBER,
@@ -29,11 +31,12 @@ from .operations import (
     SEND_INVOICE,
     Operation,
 )
+from .plugins import EntrypointChoice
+from .redaction import Redactor
 from .responses import decode_envelope, status_error
 from .results import InvoiceNumber, InvoiceSession, OrderCreated, RawResponse
-from .retries import RetryPolicy
 from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport, finish_raw, raw_operation, timeout_of
-from .validation import Clock, ExtraRule, utc_now, validate
+from .validation import Clock, ExtraRule, number, utc_now, validate
 from .violations import Violation
 
 ENVIRONMENTS = {"demo": "https://demo-api.frontpayment.no", "production": "https://apigo.frontpayment.no"}
@@ -49,19 +52,34 @@ class PayloadSource(Protocol):
 
 
 def resolve_base_url(base_url: str | None, environment: str) -> str:
+    """The explicit base URL, else FRONTPAYMENT_BASE_URL, else the environment's host."""
     url = base_url or os.environ.get(BASE_URL_ENV)
     if url is None:
         if environment not in ENVIRONMENTS:
             raise ConfigurationError(f"unknown environment {environment!r}; expected demo or production")
         url = ENVIRONMENTS[environment]
-    parsed = httpx.URL(url)
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ConfigurationError(f"base URL must be an http(s) URL with a host, got {url!r}")
-    return url.rstrip("/")
+    return url
+
+
+def audit_event(call: Call, payload: Any) -> AuditEvent:
+    """The ``attempt`` audit event of an order-creating call: its totals and reference, no personal data."""
+    summary = payload.get("orderSummary") if isinstance(payload, Mapping) else None
+    amounts = {}
+    if isinstance(summary, Mapping):
+        amounts = {k: n for k, v in summary.items() if (n := number(v)) is not None}
+    reference = payload.get("referenceNo") if isinstance(payload, Mapping) else None
+    return AuditEvent(
+        time=datetime.datetime.now(datetime.UTC),
+        call_id=call.id,
+        operation=call.operation,
+        outcome="attempt",
+        reference_no=reference if isinstance(reference, str) else None,
+        amounts=amounts,
+    )
 
 
 def jsonable(value: Any) -> Any:
-    """A payload with Decimal values written as numeric strings (exact; JSON has no decimal type)."""
+    """A new copy of a payload with Decimal values written as numeric strings (exact; JSON has no decimal type)."""
     if isinstance(value, Decimal):
         return f"{value:f}"
     if isinstance(value, Mapping):
@@ -87,6 +105,9 @@ class _FrontpaymentBase(Transport):
         clock: Clock,
         extra_rules: Iterable[ExtraRule],
         default_headers: Mapping[str, str] | None,
+        plugins: Iterable[object],
+        load_entrypoints: EntrypointChoice,
+        redactor: Redactor | None,
     ) -> None:
         token = token or os.environ.get(TOKEN_ENV)
         if not token:
@@ -94,14 +115,20 @@ class _FrontpaymentBase(Transport):
                 f"no Frontpayment token: pass token=... or set {TOKEN_ENV} (demo and production tokens differ)"
             )
         self._token = token
-        self.base_url = resolve_base_url(base_url, environment)
-        self.timeout = timeout_of(timeout)
-        self.retry_policy = RetryPolicy(max_retries=max_retries)
+        self._configure(
+            base_url=resolve_base_url(base_url, environment),
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            plugins=plugins,
+            load_entrypoints=load_entrypoints,
+            redactor=redactor,
+            secrets=[token],
+        )
         self.validate_payloads = validate_payloads
         self.vat_rates = None if vat_rates is None else tuple(vat_rates)
         self.clock = clock
         self.extra_rules = tuple(extra_rules)
-        self.default_headers = dict(default_headers or {})
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -114,35 +141,40 @@ class _FrontpaymentBase(Transport):
         return generated
 
     def validate(self, payload: Any, endpoint: str) -> list[Violation]:
-        """The violations ``send_*`` would refuse, with this client's VAT rates, clock and rules."""
-        rates = self.vat_rates
-        return validate(payload, endpoint, vat_rates=rates, clock=self.clock, extra_rules=self.extra_rules)
+        """The violations ``send_*`` would refuse, with this client's VAT rates, clock and rules (plugins' too)."""
+        rules = [*self.extra_rules, self.plugins.rules]
+        return validate(payload, endpoint, vat_rates=self.vat_rates, clock=self.clock, extra_rules=rules)
 
-    def _request(
-        self,
-        op: Operation,
-        source: Any,
-        validate: bool | None,
-        timeout: TimeoutArg,
-        **path: Any,
-    ) -> dict[str, Any]:
-        """httpx keyword arguments for one call, after validation; nothing is sent when validation fails."""
-        args: dict[str, Any] = dict(path)
+    def _payload(self, op: Operation, call: Call, source: Any, validate: bool | None) -> dict[str, Any]:
+        """The payload to send: built, shaped by plugins, validated. Raises before anything is sent."""
+        endpoint: Endpoint = op.endpoint  # type: ignore[assignment]
+        built = source.to_payload(endpoint, clock=self.clock) if hasattr(source, "to_payload") else source
+        if not isinstance(built, Mapping):
+            raise PayloadValidationError(
+                [Violation("<root>", "must be a JSON object", "an object", type(built).__name__)], endpoint
+            )
+        # jsonable builds a new structure, so plugins may amend it while the caller's dict stays as it was.
+        payload: dict[str, Any] = jsonable(built)
+        reason = self.plugins.prepare(call=call, payload=payload)
+        if reason is not None:
+            raise RequestVetoedError(reason)
+        if self.validate_payloads if validate is None else validate:
+            violations = self.validate(payload, endpoint)
+            if violations:
+                raise PayloadValidationError(violations, endpoint)
+        return payload
+
+    def _prepare(
+        self, op: Operation, call: Call, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
+    ) -> tuple[dict[str, Any], AuditEvent | None]:
+        """httpx keyword arguments for one call, and its audit event; nothing is sent if this raises."""
+        payload: Any
         if op.endpoint is not None:
-            endpoint: Endpoint = op.endpoint  # type: ignore[assignment]
-            payload = source.to_payload(endpoint, clock=self.clock) if hasattr(source, "to_payload") else source
-            if not isinstance(payload, Mapping):
-                raise PayloadValidationError(
-                    [Violation("<root>", "must be a JSON object", "an object", type(payload).__name__)], op.endpoint
-                )
-            payload = jsonable(payload)
-            if self.validate_payloads if validate is None else validate:
-                violations = self.validate(payload, op.endpoint)
-                if violations:
-                    raise PayloadValidationError(violations, op.endpoint)
+            payload = self._payload(op, call, source, validate)
             kwargs = op.kwargs(payload=payload)
         else:
-            kwargs = op.kwargs(**args)
+            payload = op.kwargs(**path).get("json")
+            kwargs = op.kwargs(**path)
         kwargs["url"] = self.base_url + kwargs["url"]
         kwargs["headers"] = {
             **self.default_headers,
@@ -151,15 +183,18 @@ class _FrontpaymentBase(Transport):
             "Accept": "application/json",
         }
         kwargs["timeout"] = self.timeout if timeout is None else timeout_of(timeout)
-        return kwargs
+        audit = audit_event(call, payload) if op.creates_order else None
+        if audit is not None:
+            self.plugins.audit(audit)  # fails closed for a required audit plugin: nothing is sent
+        return kwargs, audit
 
     def _finish(self, op: Operation, response: httpx.Response, elapsed: float) -> Any:
         if op.envelope is None:
-            return finish_raw(op, response, elapsed)
+            return finish_raw(op, response, elapsed, self.redactor)
         if 200 <= response.status_code < 300:
             model, raw = decode_envelope(response, op.envelope.from_dict, operation=op.name, elapsed=elapsed)
             return op.result(model, raw)
-        raise status_error(response, operation=op.name, outcome_unknown=op.creates_order)
+        raise status_error(response, operation=op.name, outcome_unknown=op.creates_order, redactor=self.redactor)
 
 
 class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
@@ -170,6 +205,9 @@ class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
     own ``httpx.Client`` (its base URL is not used); ``default_headers`` go with every request.
     ``validate=False`` skips client-side validation (the server
     still validates). ``max_retries`` applies to safe reads and to POSTs that provably never left the machine.
+    ``plugins`` registers plugin objects; ``load_entrypoints`` chooses the entry-point plugins (True, False or
+    names; default ``FRONTPAYMENT_PLUGINS`` or all); ``redactor`` replaces the default redaction (see
+    ``frontpayment_ext.plugins``).
     """
 
     def __init__(
@@ -186,6 +224,9 @@ class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
         clock: Clock = utc_now,
         extra_rules: Iterable[ExtraRule] = (),
         default_headers: Mapping[str, str] | None = None,
+        plugins: Iterable[object] = (),
+        load_entrypoints: EntrypointChoice = None,
+        redactor: Redactor | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -198,6 +239,9 @@ class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
             clock=clock,
             extra_rules=extra_rules,
             default_headers=default_headers,
+            plugins=plugins,
+            load_entrypoints=load_entrypoints,
+            redactor=redactor,
         )
         self.generated = self._generated(http_client, asynchronous=False)
 
@@ -245,6 +289,9 @@ class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
         clock: Clock = utc_now,
         extra_rules: Iterable[ExtraRule] = (),
         default_headers: Mapping[str, str] | None = None,
+        plugins: Iterable[object] = (),
+        load_entrypoints: EntrypointChoice = None,
+        redactor: Redactor | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -257,6 +304,9 @@ class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
             clock=clock,
             extra_rules=extra_rules,
             default_headers=default_headers,
+            plugins=plugins,
+            load_entrypoints=load_entrypoints,
+            redactor=redactor,
         )
         self.generated = self._generated(http_client, asynchronous=True)
 

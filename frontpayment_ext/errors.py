@@ -33,7 +33,7 @@ import attrs
 import httpx
 
 from .ratelimit import parse_retry_after
-from .redaction import DEFAULT_REDACTOR
+from .redaction import DEFAULT_REDACTOR, Redactor
 from .violations import Violation
 
 
@@ -152,18 +152,24 @@ class APIStatusError(FrontpaymentError):
         response: httpx.Response | None = None,
         operation: str = "",
         outcome_unknown: bool = False,
+        redactor: Redactor = DEFAULT_REDACTOR,
     ) -> None:
         self.outcome_unknown = outcome_unknown
         self.status_code = status_code
-        self.message = DEFAULT_REDACTOR.text(message)
-        self.errors = DEFAULT_REDACTOR(errors)
+        self.message = redactor.text(message)
+        self.errors = redactor(errors)
+        self._read_errors()
         self.response = response
         self.operation = operation
         where = f"{operation}: " if operation else ""
         hint = f" (outcome unknown: {UNKNOWN_OUTCOME_HINT})" if outcome_unknown else ""
         super().__init__(f"{where}HTTP {status_code} {self.message}{self._detail()}{hint}")
 
+    def _read_errors(self) -> None:
+        """Derive more from the (already redacted) ``errors``; subclasses override."""
+
     def _detail(self) -> str:
+        """More for the message, from what ``_read_errors`` found."""
         return ""
 
     @property
@@ -186,11 +192,12 @@ class NotFoundError(APIStatusError):
 class ServerValidationError(APIStatusError):
     """417: the server's own validation rejected the payload. ``field_errors`` names each field it could parse."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        errors = kwargs.get("errors")
+    field_errors: list[FieldError]
+
+    def _read_errors(self) -> None:
+        errors = self.errors
         messages = [e for e in errors if isinstance(e, str)] if isinstance(errors, list) else []
         self.field_errors = [FieldError(laravel_path(m) or "", m) for m in messages]
-        super().__init__(**kwargs)
 
     def _detail(self) -> str:
         if not self.field_errors:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -20,11 +20,12 @@ from katsupay_client.models import GetInvoiceResponse, Invoice
 from katsupay_client.types import Unset
 
 from .errors import ConfigurationError, MalformedResponseError, UnsuccessfulResponseError
+from .events import AuditEvent, Call
 from .operations import Operation
-from .redaction import DEFAULT_REDACTOR
+from .plugins import EntrypointChoice
+from .redaction import Redactor
 from .responses import decode_json, raw, status_error
 from .results import KatsuInvoice, RawResponse
-from .retries import RetryPolicy
 from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport, timeout_of
 
 BASE_URL_ENV, TOKEN_ENV, API_KEY_ENV = "KATSUPAY_BASE_URL", "KATSUPAY_TOKEN", "KATSUPAY_API_KEY"
@@ -91,21 +92,27 @@ class _KatsuBase(Transport):
         timeout: TimeoutArg,
         max_retries: int,
         default_headers: Mapping[str, str] | None,
+        plugins: Iterable[object],
+        load_entrypoints: EntrypointChoice,
+        redactor: Redactor | None,
     ) -> None:
         url = base_url or os.environ.get(BASE_URL_ENV)
         if not url:
             raise ConfigurationError(f"Katsu Pay documents no host: pass base_url=... or set {BASE_URL_ENV}")
-        parsed = httpx.URL(url)
-        if parsed.scheme not in ("http", "https") or not parsed.host:
-            raise ConfigurationError(f"base URL must be an http(s) URL with a host, got {url!r}")
-        self.base_url = url.rstrip("/")
         self._token = token or os.environ.get(TOKEN_ENV)
         self._api_key = api_key or os.environ.get(API_KEY_ENV)
         if self._api_key and not self._token:
             raise ConfigurationError("an apiKey is sent together with a bearer token: pass token=... as well")
-        self.timeout = timeout_of(timeout)
-        self.retry_policy = RetryPolicy(max_retries=max_retries)
-        self.default_headers = dict(default_headers or {})
+        self._configure(
+            base_url=url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            plugins=plugins,
+            load_entrypoints=load_entrypoints,
+            redactor=redactor,
+            secrets=[self._token, self._api_key],
+        )
 
     @property
     def auth(self) -> str:
@@ -126,9 +133,10 @@ class _KatsuBase(Transport):
             setter(http_client)
         return generated
 
-    def _request(
-        self, op: Operation, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
-    ) -> dict[str, Any]:
+    def _prepare(
+        self, op: Operation, call: Call, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
+    ) -> tuple[dict[str, Any], AuditEvent | None]:
+        """A read: httpx keyword arguments and no audit event."""
         kwargs = op.kwargs(**path)
         kwargs["url"] = self.base_url + kwargs["url"]
         headers = {**self.default_headers, "Accept": "application/json"}
@@ -138,11 +146,11 @@ class _KatsuBase(Transport):
             headers["apiKey"] = self._api_key
         kwargs["headers"] = headers
         kwargs["timeout"] = self.timeout if timeout is None else timeout_of(timeout)
-        return kwargs
+        return kwargs, None
 
     def _finish(self, op: Operation, response: httpx.Response, elapsed: float) -> KatsuInvoice:
         if not 200 <= response.status_code < 300:
-            raise status_error(response, operation=op.name)
+            raise status_error(response, operation=op.name, redactor=self.redactor)
         body = decode_json(response)
         if not isinstance(body, dict):
             raise MalformedResponseError(
@@ -165,7 +173,8 @@ class _KatsuBase(Transport):
             raise UnsuccessfulResponseError(
                 status_code=response.status_code,
                 message=message,
-                errors=DEFAULT_REDACTOR(_opt(model.errors)),
+                errors=_opt(model.errors),
+                redactor=self.redactor,
                 response=response,
                 operation=op.name,
             )
@@ -186,6 +195,9 @@ class KatsuPayClient(SyncTransport, _KatsuBase):
         max_retries: int = 2,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
+        plugins: Iterable[object] = (),
+        load_entrypoints: EntrypointChoice = None,
+        redactor: Redactor | None = None,
     ) -> None:
         super().__init__(
             base_url,
@@ -194,6 +206,9 @@ class KatsuPayClient(SyncTransport, _KatsuBase):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            plugins=plugins,
+            load_entrypoints=load_entrypoints,
+            redactor=redactor,
         )
         self.generated = self._generated(http_client, asynchronous=False)
 
@@ -216,6 +231,9 @@ class AsyncKatsuPayClient(AsyncTransport, _KatsuBase):
         max_retries: int = 2,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        plugins: Iterable[object] = (),
+        load_entrypoints: EntrypointChoice = None,
+        redactor: Redactor | None = None,
     ) -> None:
         super().__init__(
             base_url,
@@ -224,6 +242,9 @@ class AsyncKatsuPayClient(AsyncTransport, _KatsuBase):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            plugins=plugins,
+            load_entrypoints=load_entrypoints,
+            redactor=redactor,
         )
         self.generated = self._generated(http_client, asynchronous=True)
 

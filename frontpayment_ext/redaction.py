@@ -24,6 +24,10 @@ DEFAULT_KEYS: frozenset[str] = frozenset(
 OPTIONAL_KEYS: frozenset[str] = frozenset({"name", "street"})
 
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
+# Personal data a server may echo into prose: e-mail addresses, and 11-digit runs (the shape of a Norwegian
+# personal number; an invoice number or organisation number is shorter and stays readable).
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_PERSONAL_NUMBER = re.compile(r"(?<![0-9])[0-9]{6}[ -]?[0-9]{5}(?![0-9])")
 
 
 def _normalise(key: str) -> str:
@@ -57,12 +61,14 @@ class Redactor:
         return self(value)
 
     def text(self, text: str) -> str:
-        """A string with bearer tokens and known secrets scrubbed out."""
+        """Free text with known secrets, bearer tokens, e-mail addresses and personal numbers masked."""
         if not self.enabled:
             return text
         for secret in self.secrets:
             text = text.replace(secret, MASK)
-        return _BEARER.sub(rf"\1 {MASK}", text)
+        text = _BEARER.sub(rf"\1 {MASK}", text)
+        text = _EMAIL.sub(MASK, text)
+        return _PERSONAL_NUMBER.sub(MASK, text)
 
     def __call__(self, data: Any) -> Any:
         """A redacted copy of a JSON-like structure (mappings, lists, scalars); the input is not changed."""

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import httpx
 
 from .errors import APIStatusError, MalformedResponseError, ServerError, error_class_for_status
+from .redaction import DEFAULT_REDACTOR, Redactor
 from .results import RawResponse
 
 T = TypeVar("T")
@@ -45,7 +46,13 @@ def raw(response: httpx.Response, body: Any, parsed: Any, elapsed: float = 0.0) 
     return RawResponse(response.status_code, response.headers, response.content, body, parsed, elapsed)
 
 
-def status_error(response: httpx.Response, *, operation: str = "", outcome_unknown: bool = False) -> APIStatusError:
+def status_error(
+    response: httpx.Response,
+    *,
+    operation: str = "",
+    outcome_unknown: bool = False,
+    redactor: Redactor = DEFAULT_REDACTOR,
+) -> APIStatusError:
     """The typed error for a non-2xx response: the envelope's message and errors if there is an envelope,
     otherwise the status line and a note of what the body was (the raw body stays on ``.response``)."""
     status = response.status_code
@@ -70,6 +77,7 @@ def status_error(response: httpx.Response, *, operation: str = "", outcome_unkno
         response=response,
         operation=operation,
         outcome_unknown=outcome_unknown and issubclass(cls, ServerError),
+        redactor=redactor,
     )
 
 

@@ -1,22 +1,29 @@
-"""The send loop every client shares: send through the generated client's httpx client, retry by the policy, decode.
+"""The send loop every client shares: prepare, send through the generated client's httpx client, retry by the
+policy, decode, and tell the plugins at each step.
 
 A client class mixes in ``SyncTransport`` or ``AsyncTransport`` and provides ``generated`` (the generated client),
-``_request(op, source, validate, timeout, **path)`` (httpx keyword arguments) and ``_finish(op, response, elapsed)``
-(a result, or raise). The two loops are the only code that differs between sync and async.
+``plugins`` (its ``PluginHost``), ``redactor``, ``_prepare(op, call, source, validate, timeout, **path)`` (httpx
+keyword arguments and the audit event to record, if the operation changes state) and ``_finish(op, response,
+elapsed)`` (a result, or raise). The two loops are the only code that differs between sync and async.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
 import httpx
 
+from .errors import ConfigurationError, FrontpaymentError
+from .events import AuditEvent, Call, Exchange
 from .operations import Operation
-from .ratelimit import parse_retry_after
+from .plugins import EntrypointChoice, PluginHost
+from .ratelimit import RateLimit, parse_retry_after
+from .redaction import DEFAULT_REDACTOR, MASK, Redactor
 from .responses import decode_json, raw, status_error
 from .results import RawResponse
 from .retries import RetryPolicy, connection_error
@@ -60,29 +67,60 @@ def raw_operation(method: str, path: str, json: Any = None) -> Operation:
     )
 
 
-def finish_raw(op: Operation, response: httpx.Response, elapsed: float) -> RawResponse:
+def finish_raw(op: Operation, response: httpx.Response, elapsed: float, redactor: Redactor) -> RawResponse:
+    """The result of ``client.request``: the raw response, or the typed error for its status."""
     if 200 <= response.status_code < 300:
         return raw(response, decode_json(response), None, elapsed)
-    raise status_error(response, operation=op.name, outcome_unknown=op.creates_order)
+    raise status_error(response, operation=op.name, outcome_unknown=op.creates_order, redactor=redactor)
 
 
-def _reference(source: Any) -> str | None:
-    """The caller's referenceNo, quoted in an unknown-outcome error so the order can be looked up."""
-    if isinstance(source, dict):
-        ref = source.get("referenceNo")
-        return ref if isinstance(ref, str) else None
-    return getattr(getattr(source, "options", None), "reference_no", None)
+def safe_url(kwargs: dict[str, Any], redactor: Redactor) -> str:
+    """The request URL with the values of sensitive query parameters masked."""
+    url = httpx.URL(kwargs["url"], params=kwargs.get("params"))
+    params = [(k, MASK if redactor.is_sensitive(k) else v) for k, v in url.params.multi_items()]
+    return str(url.copy_with(params=params) if params else url)
+
+
+def checked_base_url(url: str) -> str:
+    parsed = httpx.URL(url)
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ConfigurationError(f"base URL must be an http(s) URL with a host, got {url!r}")
+    return url.rstrip("/")
 
 
 class Transport:
-    """Retry decisions shared by both loops."""
+    """Configuration, retry decisions and plugin notifications shared by every client and both loops."""
 
+    base_url: str
+    timeout: httpx.Timeout
     retry_policy: RetryPolicy
+    default_headers: dict[str, str]
     generated: Any
+    plugins: PluginHost
+    redactor: Redactor
 
-    def _request(
-        self, op: Operation, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
-    ) -> dict[str, Any]:
+    def _configure(
+        self,
+        *,
+        base_url: str,
+        timeout: TimeoutArg,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+        plugins: Iterable[object],
+        load_entrypoints: EntrypointChoice,
+        redactor: Redactor | None,
+        secrets: Iterable[str | None],
+    ) -> None:
+        self.base_url = checked_base_url(base_url)
+        self.timeout = timeout_of(timeout)
+        self.retry_policy = RetryPolicy(max_retries=max_retries)
+        self.default_headers = dict(default_headers or {})
+        self.redactor = (redactor or DEFAULT_REDACTOR).with_secrets(secrets)
+        self.plugins = PluginHost(plugins, load_entrypoints=load_entrypoints)
+
+    def _prepare(
+        self, op: Operation, call: Call, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
+    ) -> tuple[dict[str, Any], AuditEvent | None]:
         raise NotImplementedError
 
     def _finish(self, op: Operation, response: httpx.Response, elapsed: float) -> Any:
@@ -94,13 +132,13 @@ class Transport:
         return attrs.evolve(self.retry_policy, max_retries=max_retries)
 
     def _delay_after_exception(
-        self, op: Operation, exc: httpx.TransportError, attempt: int, policy: RetryPolicy, source: Any
+        self, op: Operation, exc: httpx.TransportError, attempt: int, policy: RetryPolicy, reference_no: str | None
     ) -> float:
         """Seconds to wait before retrying, or raise the SDK's error for this failure."""
         if policy.retry_exception(exc, creates_order=op.creates_order, attempt=attempt):
             return policy.delay(attempt)
         raise connection_error(
-            exc, operation=op.name, creates_order=op.creates_order, reference_no=_reference(source)
+            exc, operation=op.name, creates_order=op.creates_order, reference_no=reference_no
         ) from exc
 
     def _delay_after_status(
@@ -110,6 +148,64 @@ class Transport:
         if policy.retry_status(response.status_code, creates_order=op.creates_order, attempt=attempt):
             return policy.delay(attempt, parse_retry_after(response.headers))
         return None
+
+    def _exchanged(
+        self,
+        call: Call,
+        attempt: int,
+        kwargs: dict[str, Any],
+        *,
+        response: httpx.Response | None = None,
+        error: Exception | None = None,
+        elapsed: float,
+    ) -> None:
+        headers = {} if response is None else self.redactor.headers(response.headers.multi_items())
+        self.plugins.observe(
+            "frontpayment_after_exchange",
+            exchange=Exchange(
+                call,
+                attempt,
+                kwargs["method"].upper(),
+                safe_url(kwargs, self.redactor),
+                None if response is None else response.status_code,
+                elapsed,
+                headers,
+                None if response is None else RateLimit.from_headers(response.headers).remaining,
+                None if error is None else type(error).__name__,
+                request_json=kwargs.get("json"),
+                response_content=b"" if response is None else response.content,
+                redactor=self.redactor,
+            ),
+        )
+
+    def _succeeded(self, call: Call, audit: AuditEvent | None, result: Any) -> None:
+        if audit is not None:
+            self.plugins.audit(
+                attrs.evolve(
+                    audit,
+                    time=datetime.datetime.now(datetime.UTC),
+                    outcome="success",
+                    order_uuid=getattr(result, "order_uuid", None),
+                    customer_uuid=getattr(result, "customer_uuid", None),
+                    status=getattr(getattr(result, "raw", result), "status_code", None),
+                )
+            )
+        self.plugins.observe("frontpayment_operation_finished", call=call, result=result, error=None)
+
+    def _failed(self, call: Call, audit: AuditEvent | None, error: FrontpaymentError, started: bool) -> None:
+        if audit is not None:
+            self.plugins.audit(
+                attrs.evolve(
+                    audit,
+                    time=datetime.datetime.now(datetime.UTC),
+                    outcome="unknown" if error.outcome_unknown else "failed",
+                    status=getattr(error, "status_code", None),
+                    error=f"{type(error).__name__}: {error}",
+                )
+            )
+        self.plugins.observe("frontpayment_on_error", call=call, error=error)
+        if started:
+            self.plugins.observe("frontpayment_operation_finished", call=call, result=None, error=error)
 
 
 class SyncTransport(Transport):
@@ -134,20 +230,39 @@ class SyncTransport(Transport):
         max_retries: int | None = None,
         **path: Any,
     ) -> Any:
-        kwargs = self._request(op, source, validate, timeout, **path)
-        http, policy, attempt = self.generated.get_httpx_client(), self._policy(max_retries), 0
-        while True:
-            started = time.perf_counter()
-            try:
-                response = http.request(**kwargs)
-            except httpx.TransportError as exc:
-                self.sleep(self._delay_after_exception(op, exc, attempt, policy, source))
-            else:
-                delay = self._delay_after_status(op, response, attempt, policy)
-                if delay is None:
-                    return self._finish(op, response, time.perf_counter() - started)
-                self.sleep(delay)
-            attempt += 1
+        call = Call(op.name, op.endpoint, op.creates_order, type(self).__name__)
+        audit: AuditEvent | None = None
+        started = False
+        try:
+            kwargs, audit = self._prepare(op, call, source, validate, timeout, **path)
+            self.plugins.observe("frontpayment_operation_started", call=call)
+            started = True
+            http, policy, attempt = self.generated.get_httpx_client(), self._policy(max_retries), 0
+            while True:
+                began = time.perf_counter()
+                try:
+                    response = http.request(**kwargs)
+                except httpx.TransportError as exc:
+                    self._exchanged(call, attempt, kwargs, error=exc, elapsed=time.perf_counter() - began)
+                    self.sleep(
+                        self._delay_after_exception(
+                            op, exc, attempt, policy, None if audit is None else audit.reference_no
+                        )
+                    )
+                else:
+                    elapsed = time.perf_counter() - began
+                    self._exchanged(call, attempt, kwargs, response=response, elapsed=elapsed)
+                    delay = self._delay_after_status(op, response, attempt, policy)
+                    if delay is None:
+                        result = self._finish(op, response, elapsed)
+                        break
+                    self.sleep(delay)
+                attempt += 1
+        except FrontpaymentError as error:
+            self._failed(call, audit, error, started)
+            raise
+        self._succeeded(call, audit, result)
+        return result
 
 
 class AsyncTransport(Transport):
@@ -172,17 +287,36 @@ class AsyncTransport(Transport):
         max_retries: int | None = None,
         **path: Any,
     ) -> Any:
-        kwargs = self._request(op, source, validate, timeout, **path)
-        http, policy, attempt = self.generated.get_async_httpx_client(), self._policy(max_retries), 0
-        while True:
-            started = time.perf_counter()
-            try:
-                response = await http.request(**kwargs)
-            except httpx.TransportError as exc:
-                await self.sleep(self._delay_after_exception(op, exc, attempt, policy, source))
-            else:
-                delay = self._delay_after_status(op, response, attempt, policy)
-                if delay is None:
-                    return self._finish(op, response, time.perf_counter() - started)
-                await self.sleep(delay)
-            attempt += 1
+        call = Call(op.name, op.endpoint, op.creates_order, type(self).__name__)
+        audit: AuditEvent | None = None
+        started = False
+        try:
+            kwargs, audit = self._prepare(op, call, source, validate, timeout, **path)
+            self.plugins.observe("frontpayment_operation_started", call=call)
+            started = True
+            http, policy, attempt = self.generated.get_async_httpx_client(), self._policy(max_retries), 0
+            while True:
+                began = time.perf_counter()
+                try:
+                    response = await http.request(**kwargs)
+                except httpx.TransportError as exc:
+                    self._exchanged(call, attempt, kwargs, error=exc, elapsed=time.perf_counter() - began)
+                    await self.sleep(
+                        self._delay_after_exception(
+                            op, exc, attempt, policy, None if audit is None else audit.reference_no
+                        )
+                    )
+                else:
+                    elapsed = time.perf_counter() - began
+                    self._exchanged(call, attempt, kwargs, response=response, elapsed=elapsed)
+                    delay = self._delay_after_status(op, response, attempt, policy)
+                    if delay is None:
+                        result = self._finish(op, response, elapsed)
+                        break
+                    await self.sleep(delay)
+                attempt += 1
+        except FrontpaymentError as error:
+            self._failed(call, audit, error, started)
+            raise
+        self._succeeded(call, audit, result)
+        return result

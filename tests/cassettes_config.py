@@ -59,10 +59,10 @@ def redacted_json_body(r1: Any, r2: Any) -> None:
     assert _json_or_bytes(r1.body) == _json_or_bytes(r2.body), "request bodies differ"
 
 
-def make_vcr(record_mode: str = "none") -> vcr.VCR:
+def make_vcr(record_mode: str = "none", library: Path = CASSETTES) -> vcr.VCR:
     """The project's VCR: record mode "none" unless the recorder asks otherwise."""
     recorder = vcr.VCR(
-        cassette_library_dir=str(CASSETTES),
+        cassette_library_dir=str(library),
         record_mode=record_mode,
         filter_headers=SECRET_HEADERS,
         before_record_request=scrub_request,

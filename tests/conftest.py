@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from local_server import Handler, LocalServer
 
 from frontpayment_ext.specs import load_spec
 
@@ -34,6 +36,23 @@ def peer() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(autouse=True)
+def _no_ambient_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests do not depend on what is installed or exported: no entry-point plugins, logging or audit from the
+    environment unless a test asks for them."""
+    monkeypatch.setenv("FRONTPAYMENT_PLUGINS", "none")
+    for name in (
+        "FRONTPAYMENT_LOG",
+        "FRONTPAYMENT_AUDIT",
+        "FRONTPAYMENT_TOKEN",
+        "FRONTPAYMENT_BASE_URL",
+        "KATSUPAY_BASE_URL",
+        "KATSUPAY_TOKEN",
+        "KATSUPAY_API_KEY",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests may talk to 127.0.0.1 only; any other address is a bug in the test."""
     real_connect = socket.socket.connect
@@ -45,3 +64,18 @@ def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
         return real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture
+def local_server() -> Iterator[Callable[[Handler], LocalServer]]:
+    """Start servers on 127.0.0.1 with a given handler; all are closed after the test."""
+    servers: list[LocalServer] = []
+
+    def start(handler: Handler) -> LocalServer:
+        server = LocalServer(handler)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.close()

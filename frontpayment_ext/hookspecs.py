@@ -1,0 +1,120 @@
+"""The hooks a plugin can implement. ``docs/plugins.md`` is the guide; ``tests/test_plugin_docs.py`` keeps the two
+in step.
+
+A plugin is any object or module with functions named after these hooks and marked with
+``frontpayment_ext.hookimpl``. It needs to implement only the hooks it cares about, and only the arguments it
+uses (pluggy passes arguments by name). Every value handed to a hook is already redacted: no token, personal
+number, phone number or e-mail reaches a plugin unless the user turned redaction off.
+
+Two kinds of hook:
+
+* **Shaping hooks** (``frontpayment_prepare_request``, ``frontpayment_validation_rules``) run before anything is
+  sent and may change what happens. An exception in one stops the call with that exception.
+* **Observing hooks** (the rest) only watch. An exception in one is logged on the ``frontpayment_ext.plugins``
+  logger and does not break the call, with one deliberate exception: a plugin whose ``required`` attribute is true
+  makes ``frontpayment_audit_event`` fail closed, so that an operation that cannot be recorded is not sent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pluggy
+
+from .events import AuditEvent, Call, Exchange
+from .violations import Violation
+
+hookspec = pluggy.HookspecMarker("frontpayment_ext")
+hookimpl = pluggy.HookimplMarker("frontpayment_ext")
+
+
+@hookspec
+def frontpayment_prepare_request(call: Call, payload: dict[str, Any]) -> str | None:
+    """Amend or veto an order payload before it is validated and sent.
+
+    Fires once per order-creating call (``send_invoice``, ``send_ehf_invoice``, ``create_invoice_session``), after
+    a builder has been turned into its payload and before validation, on the sync and async clients alike.
+
+    :param call: the operation being made.
+    :param payload: the JSON payload about to be validated and sent. This is the SDK's own copy and is **not**
+        redacted: a plugin may change it in place (for example add ``referenceNo``), and the changed payload is
+        validated and sent. Never log it; log the redacted bodies of ``frontpayment_after_exchange`` instead.
+    :return: None to let the call go on, or a string: the reason for vetoing it. A veto raises
+        ``RequestVetoedError`` with that reason and nothing is sent.
+    """
+
+
+@hookspec
+def frontpayment_validation_rules(endpoint: str, payload: dict[str, Any]) -> list[Violation] | None:
+    """Contribute extra validation rules.
+
+    Fires whenever a payload is validated (before sending, and in ``client.validate``), after the spec's and the
+    SDK's own rules, for the endpoint ``invoice``, ``ehf`` or ``session``.
+
+    :param endpoint: which endpoint's rules apply.
+    :param payload: the payload being validated (read only).
+    :return: a list of ``Violation`` (path, message, expected, actual) for each broken rule, or None. Violations
+        from every plugin are reported together with the SDK's own; any violation stops the call before sending.
+    """
+
+
+@hookspec
+def frontpayment_operation_started(call: Call) -> None:
+    """An operation begins (after validation, before the first HTTP request).
+
+    Fires once per call on every client, Katsu Pay's included. Pairs with ``frontpayment_operation_finished``
+    (same ``call.id``), e.g. to open a tracing span.
+
+    :param call: the operation.
+    """
+
+
+@hookspec
+def frontpayment_after_exchange(exchange: Exchange) -> None:
+    """One HTTP exchange is over: a response arrived, or the transport failed.
+
+    Fires after every attempt, retries included, on every client. ``exchange`` holds the operation, method, URL
+    (without secrets), status (None when no response came), elapsed seconds, redacted request and response bodies,
+    the response headers (sensitive ones masked) and the rate limit the server advertised.
+
+    :param exchange: the exchange.
+    """
+
+
+@hookspec
+def frontpayment_on_error(call: Call, error: Exception) -> None:
+    """The SDK is about to raise ``error`` from an operation.
+
+    Fires once per failed call, just before the error reaches the caller: validation failures and vetoes, HTTP
+    errors, connection failures and unknown outcomes alike. The error's message is already redacted.
+
+    :param call: the operation.
+    :param error: the ``FrontpaymentError`` about to be raised.
+    """
+
+
+@hookspec
+def frontpayment_operation_finished(call: Call, result: Any, error: Exception | None) -> None:
+    """An operation is over, with a result or an error (then ``result`` is None).
+
+    Fires once per call that got as far as ``frontpayment_operation_started``, after the last exchange.
+
+    :param call: the operation.
+    :param result: the typed result (``OrderCreated``, ``InvoiceNumber``, ...), or None on error.
+    :param error: the error raised, or None on success.
+    """
+
+
+@hookspec
+def frontpayment_audit_event(event: AuditEvent) -> None:
+    """A state-changing operation is about to be sent, or has ended: record it.
+
+    Fires twice per order-creating call: with ``event.outcome == "attempt"`` before anything is sent, then with
+    ``"success"``, ``"failed"`` or ``"unknown"``. Reads (``get_invoice_number``, Katsu Pay) are not audited.
+
+    A plugin whose ``required`` attribute is true fails closed: if it raises on the ``attempt`` event, the call
+    stops with ``AuditError`` and nothing is sent. If it raises on the outcome event, the error is logged and the
+    caller still gets the outcome (the request has been made; hiding its result would be worse).
+
+    :param event: the event, with amounts as Decimals and no personal data.
+    """
