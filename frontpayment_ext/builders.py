@@ -25,38 +25,82 @@ from typing import Any, Literal
 import attrs
 
 from .dates import DateFormat, wire_order_date
+from .errors import PayloadValidationError
 from .money import MoneyInput, round_ore, to_decimal, vat_included, wire, wire_number
+from .redaction import DEFAULT_REDACTOR
 from .validation import Clock, utc_now
+from .violations import Violation
 
 Endpoint = Literal["invoice", "ehf", "session"]
 
 
+def _invalid(path: str, message: str, expected: str, actual: Any) -> PayloadValidationError:
+    field = path.rsplit(".", 1)[-1]
+    return PayloadValidationError([Violation(path, message, expected, DEFAULT_REDACTOR.value(field, actual))])
+
+
+def _decimal(path: str, value: Any) -> Decimal:
+    """A builder's money or quantity field: exact Decimal, or a PayloadValidationError naming the field."""
+    try:
+        return to_decimal(value, what=path)
+    except (TypeError, ValueError) as exc:
+        raise _invalid(
+            path, str(exc).removeprefix(f"{path} "), "a Decimal, int or numeric string", repr(value)
+        ) from None
+
+
 def _quantity(value: MoneyInput) -> Decimal:
-    return to_decimal(value, what="quantity")
+    return _decimal("LineItem.quantity", value)
 
 
 def _price(value: MoneyInput) -> Decimal:
-    return to_decimal(value, what="unit_price")
+    return _decimal("LineItem.unit_price", value)
 
 
 def _rate(value: MoneyInput) -> Decimal:
-    return to_decimal(value, what="vat_rate")
+    return _decimal("LineItem.vat_rate", value)
 
 
 def _discount(value: MoneyInput) -> Decimal:
-    return to_decimal(value, what="discount")
+    return _decimal("LineItem.discount", value)
+
+
+def _check(
+    kind: type | tuple[type, ...], expected: str, *, optional: bool = False, allowed: tuple[Any, ...] = ()
+) -> Any:
+    """An attrs validator raising PayloadValidationError (path ``Class.field``) for a value of the wrong kind."""
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if optional and value is None:
+            return
+        ok = isinstance(value, kind) and not (isinstance(value, bool) and bool not in _as_tuple(kind))
+        if ok and allowed:
+            ok = value in allowed
+        if not ok:
+            raise _invalid(f"{type(instance).__name__}.{attribute.name}", f"must be {expected}", expected, value)
+
+    return check
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+_TEXT = _check(str, "a string")
+_OPTIONAL_TEXT = _check(str, "a string or None", optional=True)
+_FLAG = _check(bool, "true or false")
 
 
 @attrs.frozen
 class LineItem:
     """One order line: ``unit_price`` includes VAT; ``vat_rate`` is in percent; ``discount`` is in NOK."""
 
-    name: str
+    name: str = attrs.field(validator=_TEXT)
     quantity: Decimal = attrs.field(converter=_quantity)
     unit_price: Decimal = attrs.field(converter=_price)
     vat_rate: Decimal = attrs.field(converter=_rate)
     discount: Decimal = attrs.field(default=Decimal(0), converter=_discount)
-    product_id: str | None = None
+    product_id: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
     @property
     def amount(self) -> Decimal:
@@ -110,10 +154,10 @@ class OrderSummary:
 
 @attrs.frozen
 class Address:
-    street: str
-    zip: str
-    city: str
-    country: str = "NO"
+    street: str = attrs.field(validator=_TEXT)
+    zip: str = attrs.field(validator=_TEXT)
+    city: str = attrs.field(validator=_TEXT)
+    country: str = attrs.field(default="NO", validator=_TEXT)
 
     def to_wire(self) -> dict[str, str]:
         return {"street": self.street, "zip": self.zip, "city": self.city, "country": self.country}
@@ -123,16 +167,18 @@ class Address:
 class Customer:
     """A private person or a company. Personal number, e-mail and phone never appear in ``repr``."""
 
-    type: Literal["private", "corporate"]
-    name: str
-    address: Address
-    email: str = attrs.field(repr=False)
-    msisdn: str = attrs.field(repr=False)
-    country_code: str = "+47"
-    personal_number: str | None = attrs.field(default=None, repr=False)
-    organization_id: str | None = None
-    preferred_language: str = "no"
-    customer_uuid: str | None = None
+    type: Literal["private", "corporate"] = attrs.field(
+        validator=_check(str, "private or corporate", allowed=("private", "corporate"))
+    )
+    name: str = attrs.field(validator=_TEXT)
+    address: Address = attrs.field(validator=_check(Address, "an Address"))
+    email: str = attrs.field(repr=False, validator=_TEXT)
+    msisdn: str = attrs.field(repr=False, validator=_TEXT)
+    country_code: str = attrs.field(default="+47", validator=_TEXT)
+    personal_number: str | None = attrs.field(default=None, repr=False, validator=_OPTIONAL_TEXT)
+    organization_id: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    preferred_language: str = attrs.field(default="no", validator=_TEXT)
+    customer_uuid: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
     @classmethod
     def private(
@@ -203,28 +249,28 @@ class Customer:
 class InvoiceOptions:
     """How the invoice is sent and what it carries. ``interval``: 0 daily, 1 monthly, 2 twice a month."""
 
-    interval: Literal[0, 1, 2] = 0
-    maturity_days: int = 10
-    fee_applicable: bool = True
-    separate_invoices: bool = True
-    reference_no: str | None = None
-    customer_reference: str | None = None
-    receipt_no: str | None = None
-    customer_notes: str | None = None
-    terms: str | None = None
-    internal_reference_no: str | None = None
-    internal_notes: str | None = None
+    interval: Literal[0, 1, 2] = attrs.field(default=0, validator=_check(int, "0, 1 or 2", allowed=(0, 1, 2)))
+    maturity_days: int = attrs.field(default=10, validator=_check(int, "a whole number of days"))
+    fee_applicable: bool = attrs.field(default=True, validator=_FLAG)
+    separate_invoices: bool = attrs.field(default=True, validator=_FLAG)
+    reference_no: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    customer_reference: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    receipt_no: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    customer_notes: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    terms: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    internal_reference_no: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    internal_notes: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
 
 @attrs.frozen
 class EhfDelivery:
     """The EHF endpoint's delivery switches, which its real server requires."""
 
-    sms: bool = False
-    email: bool = True
-    invoice: bool = True
-    credit_check_available: bool = False
-    invoice_as_payment_option: bool = True
+    sms: bool = attrs.field(default=False, validator=_FLAG)
+    email: bool = attrs.field(default=True, validator=_FLAG)
+    invoice: bool = attrs.field(default=True, validator=_FLAG)
+    credit_check_available: bool = attrs.field(default=False, validator=_FLAG)
+    invoice_as_payment_option: bool = attrs.field(default=True, validator=_FLAG)
 
 
 @attrs.frozen
@@ -232,13 +278,23 @@ class Callbacks:
     """``callback_url`` is notified of status changes (required by Send Invoice); ``success``/``failure`` are where
     the session endpoint sends the customer after BankID (both required there)."""
 
-    callback_url: str | None = None
-    success: str | None = None
-    failure: str | None = None
+    callback_url: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    success: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    failure: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
 
 def _lines(value: Iterable[LineItem]) -> tuple[LineItem, ...]:
-    return tuple(value)
+    if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
+        raise _invalid(
+            "Order.lines", "must be a list of LineItem", "a non-empty list of LineItem", type(value).__name__
+        )
+    lines = tuple(value)
+    if not lines:
+        raise _invalid("Order.lines", "must not be empty", "a non-empty list of LineItem", [])
+    for index, line in enumerate(lines):
+        if not isinstance(line, LineItem):
+            raise _invalid(f"Order.lines[{index}]", "must be a LineItem", "a LineItem", type(line).__name__)
+    return lines
 
 
 @attrs.frozen
@@ -246,14 +302,16 @@ class Order:
     """An order for any of the three endpoints. ``order_date`` defaults to now (the session endpoint wants today
     or later); ``date_format`` chooses how it is written."""
 
-    lines: tuple[LineItem, ...] = attrs.field(converter=_lines, validator=attrs.validators.min_len(1))
-    customer: Customer
-    order_date: datetime.date | datetime.datetime | None = None
-    options: InvoiceOptions = InvoiceOptions()
-    callbacks: Callbacks = Callbacks()
-    ehf: EhfDelivery = EhfDelivery()
-    date_format: DateFormat = "unix"
-    fpgo_uuid: str | None = None
+    lines: tuple[LineItem, ...] = attrs.field(converter=_lines)
+    customer: Customer = attrs.field(validator=_check(Customer, "a Customer"))
+    order_date: datetime.date | datetime.datetime | None = attrs.field(
+        default=None, validator=_check(datetime.date, "a date or datetime", optional=True)
+    )
+    options: InvoiceOptions = attrs.field(factory=InvoiceOptions, validator=_check(InvoiceOptions, "InvoiceOptions"))
+    callbacks: Callbacks = attrs.field(factory=Callbacks, validator=_check(Callbacks, "Callbacks"))
+    ehf: EhfDelivery = attrs.field(factory=EhfDelivery, validator=_check(EhfDelivery, "EhfDelivery"))
+    date_format: DateFormat = attrs.field(default="unix", validator=_check(str, "unix or php", allowed=("unix", "php")))
+    fpgo_uuid: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
     @property
     def summary(self) -> OrderSummary:

@@ -154,7 +154,13 @@ class _FrontpaymentBase(Transport):
                 [Violation("<root>", "must be a JSON object", "an object", type(built).__name__)], endpoint
             )
         # jsonable builds a new structure, so plugins may amend it while the caller's dict stays as it was.
-        payload: dict[str, Any] = jsonable(built)
+        try:
+            payload: dict[str, Any] = jsonable(built)
+        except RecursionError:
+            raise PayloadValidationError(
+                [Violation("<root>", "is nested too deeply to be JSON", "a shallower structure", "a deep structure")],
+                endpoint,
+            ) from None
         reason = self.plugins.prepare(call=call, payload=payload)
         if reason is not None:
             raise RequestVetoedError(reason)

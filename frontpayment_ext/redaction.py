@@ -71,13 +71,22 @@ class Redactor:
         return _PERSONAL_NUMBER.sub(MASK, text)
 
     def __call__(self, data: Any) -> Any:
-        """A redacted copy of a JSON-like structure (mappings, lists, scalars); the input is not changed."""
+        """A redacted copy of a JSON-like structure (mappings, lists, scalars); the input is not changed.
+        A structure too deep to walk is masked whole rather than shown unredacted."""
         if not self.enabled:
             return data
+        try:
+            return self._redact(data)
+        except RecursionError:
+            return MASK
+
+    def _redact(self, data: Any) -> Any:
         if isinstance(data, Mapping):
-            return {k: self.value(str(k), v) for k, v in data.items()}
+            return {
+                k: MASK if self.is_sensitive(str(k)) and v is not None else self._redact(v) for k, v in data.items()
+            }
         if isinstance(data, list | tuple):
-            return [self(item) for item in data]
+            return [self._redact(item) for item in data]
         if isinstance(data, str):
             return self.text(data)
         return data

@@ -150,17 +150,41 @@ def _check_lines(payload: Mapping[str, Any], vat_rates: frozenset[Decimal], repo
             )
 
 
-def _check_finite(value: Any, path: list[PathPart]) -> Iterator[Violation]:
-    """NaN and Infinity pass JSON Schema's "number" but are not JSON and not money."""
-    if isinstance(value, float | Decimal) and not isinstance(value, bool):
-        if not Decimal(str(value)).is_finite():
-            yield Violation(format_path(path), "must be a finite number", "a finite number", str(value))
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _check_finite(item, [*path, str(key)])
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _check_finite(item, [*path, index])
+MAX_DEPTH = 32  # the documented payloads nest 4 deep; anything far deeper is hostile or broken
+
+
+def _walk(payload: Any) -> Iterator[tuple[list[PathPart], Any]]:
+    """Every (path, value) in a JSON-like structure, iteratively, so no nesting can exhaust the stack."""
+    stack: list[tuple[list[PathPart], Any]] = [([], payload)]
+    while stack:
+        path, value = stack.pop()
+        yield path, value
+        if len(path) > MAX_DEPTH:
+            continue
+        if isinstance(value, Mapping):
+            stack.extend(([*path, str(k)], v) for k, v in reversed(list(value.items())))
+        elif isinstance(value, list | tuple):
+            stack.extend(([*path, i], v) for i, v in reversed(list(enumerate(value))))
+
+
+def _check_shape(payload: Any) -> list[Violation]:
+    """Nesting beyond MAX_DEPTH, and numbers that are not finite (NaN and Infinity pass JSON Schema's "number"
+    but are neither JSON nor money)."""
+    found = []
+    for path, value in _walk(payload):
+        if len(path) > MAX_DEPTH:
+            found.append(
+                Violation(
+                    format_path(path[:MAX_DEPTH]),
+                    f"is nested more than {MAX_DEPTH} levels deep",
+                    f"at most {MAX_DEPTH} levels",
+                    "a deeper structure",
+                )
+            )
+            break
+        if isinstance(value, float | Decimal) and not Decimal(str(value)).is_finite():
+            found.append(Violation(format_path(path), "must be a finite number", "a finite number", str(value)))
+    return found
 
 
 def _check_country(payload: Mapping[str, Any]) -> Iterator[Violation]:
@@ -203,9 +227,11 @@ def validate(
         raise ValueError(f"unknown endpoint {endpoint!r}; expected one of {', '.join(ENDPOINTS)}")
     rates = None if vat_rates is None else frozenset(Decimal(str(r)) for r in vat_rates)
     custom = rates is not None and rates != spec_vat_rates()
-    violations = to_violations(_validator(endpoint, custom).iter_errors(payload))
+    shape = _check_shape(payload)
+    if any("nested" in v.message for v in shape):
+        return shape  # nothing else is checked on a structure that deep
+    violations = to_violations(_validator(endpoint, custom).iter_errors(payload)) + shape
     if isinstance(payload, Mapping):
-        violations += list(_check_finite(payload, []))
         violations += list(_check_lines(payload, rates if rates is not None else spec_vat_rates(), custom))
         violations += list(_check_country(payload))
         if endpoint == "session":

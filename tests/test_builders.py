@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
 
-from frontpayment_ext import Address, Callbacks, Customer, EhfDelivery, InvoiceOptions, LineItem, Order, validate
+from frontpayment_ext import (
+    Address,
+    Callbacks,
+    Customer,
+    EhfDelivery,
+    InvoiceOptions,
+    LineItem,
+    Order,
+    PayloadValidationError,
+    validate,
+)
 from frontpayment_ext.dates import order_date, wire_order_date
 from frontpayment_ext.money import round_ore, to_decimal, vat_included
 
@@ -66,9 +77,43 @@ def test_summary_sums_rounded_lines() -> None:
 
 
 @pytest.mark.parametrize("bad", [0.1, 1.5, True, None, object()])
-def test_floats_and_non_numbers_are_refused(bad: object) -> None:
-    with pytest.raises(TypeError):
+def test_floats_and_non_numbers_are_refused_with_the_field_named(bad: object) -> None:
+    with pytest.raises(PayloadValidationError) as caught:
         LineItem("x", 1, bad, 25)  # type: ignore[arg-type]
+    assert [v.path for v in caught.value.violations] == ["LineItem.unit_price"]
+
+
+@pytest.mark.parametrize(
+    ("build", "path"),
+    [
+        (lambda: LineItem(5, 1, 10, 25), "LineItem.name"),  # type: ignore[arg-type]
+        (lambda: Address("Gate 1", 4313, "Sandnes"), "Address.zip"),  # type: ignore[arg-type]
+        (
+            lambda: Customer.private(
+                "Kari", email="k@example.com", msisdn="1", address=ADDRESS, personal_number=28038712383
+            ),
+            "Customer.personal_number",
+        ),  # type: ignore[arg-type]
+        (lambda: Customer("business", "Kari", ADDRESS, "k@example.com", "1"), "Customer.type"),  # type: ignore[arg-type]
+        (lambda: InvoiceOptions(interval=3), "InvoiceOptions.interval"),  # type: ignore[arg-type]
+        (lambda: InvoiceOptions(fee_applicable="yes"), "InvoiceOptions.fee_applicable"),  # type: ignore[arg-type]
+        (lambda: Order(lines=[], customer=PRIVATE), "Order.lines"),
+        (lambda: Order(lines=["x"], customer=PRIVATE), "Order.lines[0]"),  # type: ignore[list-item]
+        (lambda: Order(lines=[LineItem("x", 1, 1, 0)], customer={}), "Order.customer"),  # type: ignore[arg-type]
+        (lambda: Order(lines=[LineItem("x", 1, 1, 0)], customer=PRIVATE, order_date="2025-01-01"), "Order.order_date"),  # type: ignore[arg-type]
+        (lambda: Order(lines=[LineItem("x", 1, 1, 0)], customer=PRIVATE, date_format="iso"), "Order.date_format"),  # type: ignore[arg-type]
+    ],
+)
+def test_builders_name_the_bad_field(build: Any, path: str) -> None:
+    with pytest.raises(PayloadValidationError) as caught:
+        build()
+    assert [v.path for v in caught.value.violations] == [path]
+
+
+def test_a_bad_personal_number_is_not_echoed() -> None:
+    with pytest.raises(PayloadValidationError) as caught:
+        Customer.private("Kari", email="k@example.com", msisdn="1", address=ADDRESS, personal_number=28038712383)  # type: ignore[arg-type]
+    assert "28038712383" not in str(caught.value) + repr(caught.value.violations)
 
 
 @pytest.mark.parametrize("bad", ["abc", "NaN", "Infinity", ""])
@@ -205,5 +250,5 @@ def test_default_order_date_is_the_clock() -> None:
 
 
 def test_an_order_needs_a_line() -> None:
-    with pytest.raises(ValueError, match="lines"):
+    with pytest.raises(PayloadValidationError, match=r"Order\.lines: must not be empty"):
         Order(lines=[], customer=PRIVATE)
