@@ -6,6 +6,7 @@ clients.
 
 from ._version import __version__
 from .builders import Address, Callbacks, Customer, EhfDelivery, InvoiceOptions, LineItem, Order, OrderSummary
+from .callbacks import CallbackNotification, CallbackVerificationError, verify_callback
 from .client import AsyncFrontpaymentClient, FrontpaymentClient
 from .errors import (
     APIConnectionError,
@@ -52,6 +53,8 @@ __all__ = [
     "AuthenticationError",
     "BusinessLogicError",
     "Call",
+    "CallbackNotification",
+    "CallbackVerificationError",
     "Callbacks",
     "ConfigurationError",
     "Customer",
@@ -89,4 +92,5 @@ __all__ = [
     "laravel_path",
     "redact",
     "validate",
+    "verify_callback",
 ]
