@@ -34,7 +34,7 @@ from .events import AuditEvent, Call, Exchange
 from .hookspecs import hookimpl
 from .katsupay import AsyncKatsuPayClient, KatsuPayClient
 from .plugins.audit import AuditPlugin
-from .ratelimit import RateLimit
+from .ratelimit import RateLimit, RateLimiter
 from .redaction import Redactor, redact
 from .results import InvoiceNumber, InvoiceSession, KatsuInvoice, OrderCreated, RawResponse
 from .validation import ensure_valid, validate
@@ -78,6 +78,7 @@ __all__ = [
     "PayloadValidationError",
     "RateLimit",
     "RateLimitError",
+    "RateLimiter",
     "RawResponse",
     "Redactor",
     "RequestVetoedError",

@@ -32,6 +32,7 @@ from .operations import (
     Operation,
 )
 from .plugins import EntrypointChoice
+from .ratelimit import RateLimiter
 from .redaction import Redactor
 from .responses import decode_envelope, status_error
 from .results import InvoiceNumber, InvoiceSession, OrderCreated, RawResponse
@@ -108,6 +109,7 @@ class _FrontpaymentBase(Transport):
         plugins: Iterable[object],
         load_entrypoints: EntrypointChoice,
         redactor: Redactor | None,
+        rate_limiter: RateLimiter | None,
     ) -> None:
         token = token or os.environ.get(TOKEN_ENV)
         if not token:
@@ -124,6 +126,7 @@ class _FrontpaymentBase(Transport):
             load_entrypoints=load_entrypoints,
             redactor=redactor,
             secrets=[token],
+            rate_limiter=rate_limiter,
         )
         self.validate_payloads = validate_payloads
         self.vat_rates = None if vat_rates is None else tuple(vat_rates)
@@ -233,6 +236,7 @@ class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
         plugins: Iterable[object] = (),
         load_entrypoints: EntrypointChoice = None,
         redactor: Redactor | None = None,
+        rate_limiter: RateLimiter | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -248,6 +252,7 @@ class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
             plugins=plugins,
             load_entrypoints=load_entrypoints,
             redactor=redactor,
+            rate_limiter=rate_limiter,
         )
         self.generated = self._generated(http_client, asynchronous=False)
 
@@ -298,6 +303,7 @@ class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
         plugins: Iterable[object] = (),
         load_entrypoints: EntrypointChoice = None,
         redactor: Redactor | None = None,
+        rate_limiter: RateLimiter | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -313,6 +319,7 @@ class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
             plugins=plugins,
             load_entrypoints=load_entrypoints,
             redactor=redactor,
+            rate_limiter=rate_limiter,
         )
         self.generated = self._generated(http_client, asynchronous=True)
 

@@ -23,6 +23,7 @@ from .errors import ConfigurationError, MalformedResponseError, UnsuccessfulResp
 from .events import AuditEvent, Call
 from .operations import Operation
 from .plugins import EntrypointChoice
+from .ratelimit import RateLimiter
 from .redaction import Redactor
 from .responses import decode_json, raw, status_error
 from .results import KatsuInvoice, RawResponse
@@ -95,6 +96,7 @@ class _KatsuBase(Transport):
         plugins: Iterable[object],
         load_entrypoints: EntrypointChoice,
         redactor: Redactor | None,
+        rate_limiter: RateLimiter | None,
     ) -> None:
         url = base_url or os.environ.get(BASE_URL_ENV)
         if not url:
@@ -112,6 +114,7 @@ class _KatsuBase(Transport):
             load_entrypoints=load_entrypoints,
             redactor=redactor,
             secrets=[self._token, self._api_key],
+            rate_limiter=rate_limiter,
         )
 
     @property
@@ -198,6 +201,7 @@ class KatsuPayClient(SyncTransport, _KatsuBase):
         plugins: Iterable[object] = (),
         load_entrypoints: EntrypointChoice = None,
         redactor: Redactor | None = None,
+        rate_limiter: RateLimiter | None = None,
     ) -> None:
         super().__init__(
             base_url,
@@ -209,6 +213,7 @@ class KatsuPayClient(SyncTransport, _KatsuBase):
             plugins=plugins,
             load_entrypoints=load_entrypoints,
             redactor=redactor,
+            rate_limiter=rate_limiter,
         )
         self.generated = self._generated(http_client, asynchronous=False)
 
@@ -234,6 +239,7 @@ class AsyncKatsuPayClient(AsyncTransport, _KatsuBase):
         plugins: Iterable[object] = (),
         load_entrypoints: EntrypointChoice = None,
         redactor: Redactor | None = None,
+        rate_limiter: RateLimiter | None = None,
     ) -> None:
         super().__init__(
             base_url,
@@ -245,6 +251,7 @@ class AsyncKatsuPayClient(AsyncTransport, _KatsuBase):
             plugins=plugins,
             load_entrypoints=load_entrypoints,
             redactor=redactor,
+            rate_limiter=rate_limiter,
         )
         self.generated = self._generated(http_client, asynchronous=True)
 

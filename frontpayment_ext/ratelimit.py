@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import collections
 import email.utils
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import attrs
 
@@ -50,3 +52,48 @@ def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -
     except (TypeError, ValueError, IndexError):
         return None
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+class RateLimiter:
+    """Paces requests to at most ``limit`` per ``window`` seconds (a sliding window), so that a bulk sender never
+    trips the server's limit. Thread-safe; one limiter may be shared by several clients using the same token.
+
+    Frontpayment advertises ``x-ratelimit-limit: 240`` (per window; the window is not documented, a minute is
+    assumed). The limiter starts at ``limit`` and adopts the server's advertised limit once it has seen one;
+    ``x-ratelimit-remaining: 0`` makes it wait for the window to roll over.
+    """
+
+    def __init__(self, limit: int = 240, window: float = 60.0, *, clock: Callable[[], float] = time.monotonic) -> None:
+        if limit < 1 or window <= 0:
+            raise ValueError("a rate limit needs limit >= 1 and window > 0")
+        self.limit = limit
+        self.window = window
+        self._clock = clock
+        self._sent: collections.deque[float] = collections.deque()
+        self._paused_until = 0.0
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"RateLimiter(limit={self.limit}, window={self.window})"
+
+    def reserve(self) -> float:
+        """Claim the next send slot; returns how many seconds to wait before sending in it."""
+        with self._lock:
+            now = self._clock()
+            while self._sent and self._sent[0] <= now - self.window:
+                self._sent.popleft()
+            slot = max(now, self._paused_until, self._sent[-1] if self._sent else now)
+            if len(self._sent) >= self.limit:
+                slot = max(slot, self._sent[-self.limit] + self.window)
+            self._sent.append(slot)
+            return slot - now
+
+    def observe(self, rate: RateLimit) -> None:
+        """Learn from a response's headers: the advertised limit, and a window already used up."""
+        with self._lock:
+            if rate.limit is not None and rate.limit >= 1:
+                self.limit = rate.limit
+            if rate.remaining is not None and rate.remaining <= 0:
+                # The server counted requests we did not see (another process with the same token, say). Its window
+                # is not documented, so wait a whole window from now: at worst one window lost, never a 429.
+                self._paused_until = max(self._paused_until, self._clock() + self.window)

@@ -22,7 +22,7 @@ from .errors import ConfigurationError, FrontpaymentError
 from .events import AuditEvent, Call, Exchange
 from .operations import Operation
 from .plugins import EntrypointChoice, PluginHost
-from .ratelimit import RateLimit, parse_retry_after
+from .ratelimit import RateLimit, RateLimiter, parse_retry_after
 from .redaction import DEFAULT_REDACTOR, MASK, Redactor
 from .responses import decode_json, raw, status_error
 from .results import RawResponse
@@ -98,6 +98,7 @@ class Transport:
     generated: Any
     plugins: PluginHost
     redactor: Redactor
+    rate_limiter: RateLimiter | None
 
     def _configure(
         self,
@@ -110,6 +111,7 @@ class Transport:
         load_entrypoints: EntrypointChoice,
         redactor: Redactor | None,
         secrets: Iterable[str | None],
+        rate_limiter: RateLimiter | None,
     ) -> None:
         self.base_url = checked_base_url(base_url)
         self.timeout = timeout_of(timeout)
@@ -117,6 +119,7 @@ class Transport:
         self.default_headers = dict(default_headers or {})
         self.redactor = (redactor or DEFAULT_REDACTOR).with_secrets(secrets)
         self.plugins = PluginHost(plugins, load_entrypoints=load_entrypoints)
+        self.rate_limiter = rate_limiter
 
     def _prepare(
         self, op: Operation, call: Call, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
@@ -149,6 +152,10 @@ class Transport:
             return policy.delay(attempt, parse_retry_after(response.headers))
         return None
 
+    def _pace(self) -> float:
+        """Seconds to wait for the rate limiter's next slot (0 without a limiter)."""
+        return 0.0 if self.rate_limiter is None else self.rate_limiter.reserve()
+
     def _exchanged(
         self,
         call: Call,
@@ -159,6 +166,8 @@ class Transport:
         error: Exception | None = None,
         elapsed: float,
     ) -> None:
+        if response is not None and self.rate_limiter is not None:
+            self.rate_limiter.observe(RateLimit.from_headers(response.headers))
         headers = {} if response is None else self.redactor.headers(response.headers.multi_items())
         self.plugins.observe(
             "frontpayment_after_exchange",
@@ -239,6 +248,8 @@ class SyncTransport(Transport):
             started = True
             http, policy, attempt = self.generated.get_httpx_client(), self._policy(max_retries), 0
             while True:
+                if (wait := self._pace()) > 0:
+                    self.sleep(wait)
                 began = time.perf_counter()
                 try:
                     response = http.request(**kwargs)
@@ -296,6 +307,8 @@ class AsyncTransport(Transport):
             started = True
             http, policy, attempt = self.generated.get_async_httpx_client(), self._policy(max_retries), 0
             while True:
+                if (wait := self._pace()) > 0:
+                    await self.sleep(wait)
                 began = time.perf_counter()
                 try:
                     response = await http.request(**kwargs)

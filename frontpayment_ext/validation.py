@@ -187,6 +187,17 @@ def _check_shape(payload: Any) -> list[Violation]:
     return found
 
 
+def _without_non_finite(value: Any) -> Any:
+    """A copy with NaN and Infinity (float or Decimal) replaced by None. Depth is already bounded by MAX_DEPTH."""
+    if isinstance(value, float | Decimal):
+        return value if Decimal(str(value)).is_finite() else None
+    if isinstance(value, Mapping):
+        return {k: _without_non_finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_non_finite(v) for v in value]
+    return value
+
+
 def _check_country(payload: Mapping[str, Any]) -> Iterator[Violation]:
     customer = payload.get("customerDetails")
     address = customer.get("address") if isinstance(customer, dict) else None
@@ -230,7 +241,10 @@ def validate(
     shape = _check_shape(payload)
     if any("nested" in v.message for v in shape):
         return shape  # nothing else is checked on a structure that deep
-    violations = to_violations(_validator(endpoint, custom).iter_errors(payload)) + shape
+    # Non-finite numbers are reported above; the schema sees None in their place, because comparing a signalling
+    # NaN (Decimal("sNaN")) raises instead of answering.
+    checked = _without_non_finite(payload) if shape else payload
+    violations = to_violations(_validator(endpoint, custom).iter_errors(checked)) + shape
     if isinstance(payload, Mapping):
         violations += list(_check_lines(payload, rates if rates is not None else spec_vat_rates(), custom))
         violations += list(_check_country(payload))

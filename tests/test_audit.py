@@ -82,7 +82,7 @@ def test_reads_are_not_audited(tmp_path: Path) -> None:
         "data": {"orderUuid": "ODR1", "invoiceNumber": None, "status": "SENT"},
     }
     transport = httpx.MockTransport(lambda request: httpx.Response(200, json=body))
-    client = FrontpaymentClient("t", plugins=[AuditPlugin(path)], http_client=httpx.Client(transport=transport))
+    client = FrontpaymentClient(plugins=[AuditPlugin(path)], http_client=httpx.Client(transport=transport))
     client.get_invoice_number("ODR1")
     assert not path.exists() or records(path) == []
 
@@ -133,7 +133,7 @@ def test_an_edit_that_recomputes_its_own_hash_still_breaks_the_chain(audit_path:
 
 def test_appending_after_reopening_continues_the_chain(audit_path: Path) -> None:
     transport = httpx.MockTransport(lambda request: httpx.Response(201, json=CREATED))
-    client = FrontpaymentClient("t", plugins=[AuditPlugin(audit_path)], http_client=httpx.Client(transport=transport))
+    client = FrontpaymentClient(plugins=[AuditPlugin(audit_path)], http_client=httpx.Client(transport=transport))
     client.send_invoice(documented(INVOICE))
     assert verify(audit_path).ok
     assert verify(audit_path).records == 8

@@ -65,11 +65,11 @@ def _call(op_id: str, payload: Any, *, asynchronous: bool) -> Any:
     if asynchronous:
 
         async def run() -> Any:
-            async with AsyncFrontpaymentClient("sandbox-token", **options) as client:
+            async with AsyncFrontpaymentClient(**options) as client:
                 return await getattr(client, op_id)(*args)
 
         return asyncio.run(run())
-    with FrontpaymentClient("sandbox-token", **options) as client:
+    with FrontpaymentClient(**options) as client:
         return getattr(client, op_id)(*args)
 
 
@@ -210,7 +210,7 @@ def test_real_recording_decodes_to_the_right_outcome(index: int) -> None:
     rec = _peer()[index]
     how, expected, paths = PEER_EXPECTED[index]
     name = f"peer/{index + 1:02d}_{rec['cassette'].removesuffix('.yml')}.yaml"
-    with VCR.use_cassette(name) as cassette, FrontpaymentClient("t", max_retries=0) as client:
+    with VCR.use_cassette(name) as cassette, FrontpaymentClient(max_retries=0) as client:
         if expected is RawResponse:
             result = _peer_call(client, how, rec)
             assert isinstance(result, RawResponse)

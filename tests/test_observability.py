@@ -93,7 +93,7 @@ def test_frontpayment_log_variable_adds_a_handler(
 ) -> None:
     server: LocalServer = local_server(frontpayment_like)
     root = logging.getLogger("frontpayment_ext")
-    before = list(root.handlers)
+    before, level = list(root.handlers), root.level
     monkeypatch.setenv("FRONTPAYMENT_LOG", "info")
     try:
         with FrontpaymentClient(CANARY_TOKEN, base_url=server.url) as client:
@@ -103,7 +103,7 @@ def test_frontpayment_log_variable_adds_a_handler(
     finally:
         for handler in root.handlers[len(before) :]:
             root.removeHandler(handler)
-        root.setLevel(logging.NOTSET)
+        root.setLevel(level)
     err = capfd.readouterr().err
     assert "INFO frontpayment_ext.http: send_invoice POST" in err
     assert CANARY_TOKEN not in err
@@ -233,3 +233,25 @@ def test_no_committed_cassette_holds_a_secret_or_personal_data() -> None:
         text = path.read_text(encoding="utf-8").lower()
         for value in sensitive:
             assert value.lower() not in text, f"{path.name} holds {value!r}"
+
+
+def test_the_suite_canary_check_finds_a_planted_leak(tmp_path: Path) -> None:
+    from conftest import CANARY_TOKEN, canary_leaks
+
+    planted = tmp_path / "leak.log"
+    planted.write_text(f"Authorization: Bearer {CANARY_TOKEN}\n")
+    try:
+        assert f"file: {planted}" in canary_leaks(tmp_path)
+    finally:
+        planted.unlink()  # so that the session-end check stays green
+    assert canary_leaks(tmp_path) == []
+
+
+def test_the_suite_canary_is_the_token_clients_get_by_default() -> None:
+    from conftest import CANARY_TOKEN
+
+    seen: list[httpx.Request] = []
+    transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(404, json={}))
+    with pytest.raises(NotFoundError):
+        FrontpaymentClient(http_client=httpx.Client(transport=transport)).get_invoice_number("ODR1")
+    assert seen[0].headers["authorization"] == f"Bearer {CANARY_TOKEN}"
