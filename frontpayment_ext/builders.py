@@ -26,7 +26,7 @@ import attrs
 
 from .dates import DateFormat, wire_order_date
 from .errors import PayloadValidationError
-from .money import MoneyInput, round_ore, to_decimal, vat_included, wire, wire_number
+from .money import HUNDRED, MoneyInput, line_amount, to_decimal, vat_included, wire, wire_number
 from .redaction import DEFAULT_REDACTOR
 from .validation import Clock, utc_now
 from .violations import Violation
@@ -58,7 +58,10 @@ def _price(value: MoneyInput) -> Decimal:
 
 
 def _rate(value: MoneyInput) -> Decimal:
-    return _decimal("LineItem.vat_rate", value)
+    rate = _decimal("LineItem.vat_rate", value)
+    if not 0 <= rate < HUNDRED:
+        raise _invalid("LineItem.vat_rate", "must be a percentage from 0 to below 100", "0 <= rate < 100", value)
+    return rate
 
 
 def _discount(value: MoneyInput) -> Decimal:
@@ -105,7 +108,7 @@ class LineItem:
     @property
     def amount(self) -> Decimal:
         """The line's total including VAT, rounded to ore."""
-        return round_ore(self.quantity * self.unit_price - self.discount)
+        return line_amount(self.quantity, self.unit_price, self.discount)
 
     @property
     def vat(self) -> Decimal:

@@ -8,10 +8,17 @@ exact value the user meant, so the SDK asks for ``Decimal``, ``int`` or a numeri
 
 from __future__ import annotations
 
+import decimal
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 ORE = Decimal("0.01")
 HUNDRED = Decimal(100)
+# No amount, quantity or price beyond a quadrillion is a real invoice; bounding them keeps every product of two
+# of them (at most 10^30) exact in MONEY's 60 digits, so arithmetic can neither round silently nor overflow.
+MAX_MAGNITUDE = Decimal("1e15")
+MONEY = decimal.Context(
+    prec=60, rounding=ROUND_HALF_UP, traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow]
+)
 
 MoneyInput = Decimal | int | str
 
@@ -31,17 +38,33 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
         raise TypeError(f"{what} must be a Decimal, int or numeric string, not {type(value).__name__}")
     if not result.is_finite():
         raise ValueError(f"{what} must be finite")
+    if not in_range(result):
+        raise ValueError(f"{what} is out of range (at most {MAX_MAGNITUDE:,.0f} either way)")
     return result
+
+
+def in_range(value: Decimal) -> bool:
+    """True for a finite amount no larger than MAX_MAGNITUDE either way."""
+    return value.is_finite() and abs(value) <= MAX_MAGNITUDE
+
+
+def line_amount(quantity: Decimal, rate: Decimal, discount: Decimal) -> Decimal:
+    """quantity x rate - discount, rounded to ore half up (inputs within MAX_MAGNITUDE)."""
+    with decimal.localcontext(MONEY):
+        return round_ore(quantity * rate - discount)
 
 
 def round_ore(value: Decimal) -> Decimal:
     """Round to whole ore, half up (1.005 -> 1.01)."""
-    return value.quantize(ORE, rounding=ROUND_HALF_UP)
+    with decimal.localcontext(MONEY):
+        return value.quantize(ORE, rounding=ROUND_HALF_UP)
 
 
 def vat_included(gross: Decimal, rate_percent: Decimal) -> Decimal:
-    """The VAT contained in a gross (VAT-inclusive) amount, rounded to ore: gross x rate / (100 + rate)."""
-    return round_ore(gross * rate_percent / (HUNDRED + rate_percent))
+    """The VAT contained in a gross (VAT-inclusive) amount, rounded to ore: gross x rate / (100 + rate).
+    Rates are percentages in [0, 100)."""
+    with decimal.localcontext(MONEY):
+        return round_ore(gross * rate_percent / (HUNDRED + rate_percent))
 
 
 def wire(value: Decimal) -> str:

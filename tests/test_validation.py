@@ -192,3 +192,92 @@ def test_ensure_valid_raises_with_every_violation() -> None:
 def test_unknown_endpoint() -> None:
     with pytest.raises(ValueError, match="unknown endpoint"):
         validate({}, "refund")
+
+
+# The fast path: the compiled validator must agree with the reference validator. If it ever accepted what the
+# reference rejects, an invalid payload could be sent; if it rejected what the reference accepts, validation would
+# only be slower. Both directions are checked, on mutated documented payloads and on the rule cases above.
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from frontpayment_ext.schema import fast_is_valid  # noqa: E402
+from frontpayment_ext.validation import _fast_validator, _validator  # noqa: E402
+
+_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.sampled_from(
+        [
+            "",
+            "0",
+            "12",
+            "25",
+            "1.5",
+            "abc",
+            "+47",
+            "NO",
+            "no",
+            "private",
+            "corporate",
+            "x@y.no",
+            "https://e.x/cb",
+            "12345678901",
+            "02 Aug, 2023",
+            "1703040812",
+            "PARTNER",
+        ]
+    ),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["0", "1", "name", "type", "tax", "rate", "amount", "a"]), children, max_size=3
+        )
+    ),
+    max_leaves=8,
+)
+
+
+def _agree(payload: Any, endpoint: str, custom: bool = False) -> None:
+    fast = fast_is_valid(_fast_validator(endpoint, custom), payload)
+    reference = _validator(endpoint, custom).is_valid(payload)
+    assert fast == reference, f"fast={fast} reference={reference}"
+
+
+@given(st.sampled_from(list(ENDPOINT.items())), st.data(), _values, st.booleans())
+def test_fast_and_reference_validators_agree(
+    item: tuple[str, str], data: st.DataObject, value: Any, custom: bool
+) -> None:
+    component, endpoint = item
+    payload = documented(component)
+    node: Any = payload
+    keys: list[Any] = []
+    while isinstance(node, dict | list) and node and data.draw(st.booleans()):
+        key = data.draw(st.sampled_from(list(node) if isinstance(node, dict) else list(range(len(node)))))
+        keys.append(key)
+        node = node[key]
+    if keys:
+        parent: Any = payload
+        for key in keys[:-1]:
+            parent = parent[key]
+        if data.draw(st.booleans()) and isinstance(parent, dict):
+            del parent[keys[-1]]
+        else:
+            parent[keys[-1]] = value
+    _agree(payload, endpoint, custom)
+
+
+@pytest.mark.parametrize(("rule", "component", "change", "path"), CASES, ids=[c[0] for c in CASES])
+def test_fast_validator_rejects_each_rule_case(
+    rule: str, component: str, change: Callable[[Any], None], path: str
+) -> None:
+    payload = documented(component)
+    change(payload)
+    assert not fast_is_valid(_fast_validator(ENDPOINT[component], False), payload), rule
+    _agree(payload, ENDPOINT[component])
+
+
+@pytest.mark.parametrize("component", list(OPS))
+def test_fast_validator_accepts_the_documents_examples(component: str) -> None:
+    assert fast_is_valid(_fast_validator(ENDPOINT[component], False), documented(component))
