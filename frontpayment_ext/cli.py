@@ -5,6 +5,8 @@
     frontpayment invoice-number ODR2005869234
     frontpayment katsupay get-invoice 3fa85f64-5717-4562-b3fc-2c963f66afa6 --base-url https://katsu.example
     frontpayment audit verify audit.jsonl                        exit 0 intact, 1 with each problem found
+    frontpayment send-batch orders.jsonl --endpoint invoice      resumable; rerun to resume
+    frontpayment batch status orders.jsonl.journal.sqlite        states, and the orders to check by hand
 
 Options go after the subcommand. The token comes from ``FRONTPAYMENT_TOKEN`` (or ``--token``; the environment is
 safer, as a command line is visible to other users). ``--json`` prints machine-readable output everywhere. A failure
@@ -15,8 +17,10 @@ usage, configuration or input; never a traceback.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -24,10 +28,13 @@ from typing import Any, TextIO
 import attrs
 
 from ._version import __version__
-from .client import FrontpaymentClient
+from .batch import BatchSummary, BatchValidationError, Progress
+from .client import AsyncFrontpaymentClient, FrontpaymentClient
 from .errors import ConfigurationError, FrontpaymentError, PayloadValidationError
+from .journal import Journal
 from .katsupay import KatsuPayClient
 from .plugins.audit import verify as verify_audit_log
+from .ratelimit import RateLimiter
 from .specs import ENDPOINTS
 from .validation import validate
 from .violations import Violation
@@ -111,6 +118,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--api-key", help="apiKey header (default: KATSUPAY_API_KEY; optional)")
     _common(p)
 
+    p = sub.add_parser("send-batch", help="send every order of a JSON Lines file once, resumably")
+    p.add_argument("file", help="one JSON payload per line")
+    p.add_argument("--endpoint", required=True, choices=list(ENDPOINTS))
+    p.add_argument("--journal", help="the SQLite journal (default: FILE.journal.sqlite); rerun with it to resume")
+    p.add_argument("--concurrency", type=int, default=8, help="requests in flight at once (default 8)")
+    p.add_argument("--skip-invalid", action="store_true", help="send the valid lines even if some are invalid")
+    p.add_argument("--retry-failed", action="store_true", help="resend lines the server refused (never unknown ones)")
+    p.add_argument("--rate-limit", type=int, default=240, help="requests per window to pace to (default 240)")
+    p.add_argument("--rate-window", type=float, default=60.0, help="the rate-limit window in seconds (default 60)")
+    p.add_argument("--no-rate-limit", action="store_true", help="do not pace (for a local server)")
+    _common(p)
+    _connection(p)
+
+    batch = sub.add_parser("batch", help="batch journal commands").add_subparsers(dest="batch_command", required=True)
+    p = batch.add_parser("status", help="the states of a batch journal's orders; lists unknown outcomes")
+    p.add_argument("journal")
+    _common(p)
+
     audit = sub.add_parser("audit", help="audit log commands").add_subparsers(dest="audit_command", required=True)
     p = audit.add_parser("verify", help="check an audit log's hash chain for edited, deleted or reordered records")
     p.add_argument("path", help="the audit log (.jsonl, or .sqlite/.db)")
@@ -174,6 +199,121 @@ def _katsu_get_invoice(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+class ProgressPrinter:
+    """The batch's progress on stderr: one updating line on a terminal, a plain line every few seconds otherwise."""
+
+    def __init__(self, stream: TextIO, *, interval: float | None = None) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.interval = interval if interval is not None else (0.2 if self.tty else 5.0)
+        self._last = 0.0
+
+    def __call__(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if progress.remaining and now - self._last < self.interval:
+            return
+        self._last = now
+        eta = "--" if progress.eta is None else f"{int(progress.eta) // 60}:{int(progress.eta) % 60:02d}"
+        line = (
+            f"sent {progress.sent}  failed {progress.failed}  unknown {progress.unknown}  "
+            f"remaining {progress.remaining}  {progress.rate:.1f}/s  ETA {eta}"
+        )
+        self.stream.write(f"\r{line}\x1b[K" if self.tty else f"{line}\n")
+        if self.tty and not progress.remaining:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def _summary_lines(summary: BatchSummary) -> list[str]:
+    counts = summary.counts
+    lines = [
+        f"batch: {counts['sent']} sent ({summary.sent_now} in this run), {counts['failed']} failed, "
+        f"{counts['unknown']} unknown, {counts['invalid']} invalid, {counts['pending']} pending "
+        f"({summary.elapsed:.1f} s)"
+    ]
+    if summary.recovered:
+        lines.append(f"{summary.recovered} order(s) were interrupted while sending by an earlier run: outcome unknown")
+    for row in summary.unknown:
+        lines.append(
+            f"unknown: line {row.line} (referenceNo {row.reference or '-'}): check before resending "
+            f"(get_invoice_number / Front Payment Go); {row.error}"
+        )
+    for row in summary.failed:
+        lines.append(f"failed: line {row.line}: {row.error}")
+    return lines
+
+
+def _send_batch(args: argparse.Namespace, out: TextIO) -> int:
+    limiter = None if args.no_rate_limit else RateLimiter(args.rate_limit, args.rate_window)
+    journal = args.journal or f"{args.file}.journal.sqlite"
+    if not Path(args.file).is_file():
+        raise UsageError(f"cannot read {args.file}: no such file")
+
+    async def run() -> BatchSummary:
+        client = AsyncFrontpaymentClient(
+            args.token, base_url=args.base_url, environment=args.environment, rate_limiter=limiter
+        )
+        async with client:
+            return await client.send_batch(
+                args.file,
+                args.endpoint,
+                journal=journal,
+                concurrency=args.concurrency,
+                skip_invalid=args.skip_invalid,
+                retry_failed=args.retry_failed,
+                on_progress=None if args.json else ProgressPrinter(sys.stderr),
+            )
+
+    try:
+        summary = asyncio.run(run())
+    except BatchValidationError as exc:
+        sys.stderr.write(
+            f"error: {len(exc.invalid)} invalid line(s); nothing was sent (--skip-invalid sends the rest)\n"
+        )
+        for line, violations in exc.invalid.items():
+            for violation in violations:
+                sys.stderr.write(f"line {line}: {violation}\n")
+        return EXIT_FAILED
+    if args.json:
+        _print_json(
+            {
+                "counts": summary.counts,
+                "sent_now": summary.sent_now,
+                "elapsed": summary.elapsed,
+                "journal": journal,
+                "unknown": [_jsonable(r) for r in summary.unknown],
+                "failed": [_jsonable(r) for r in summary.failed],
+            },
+            out,
+        )
+    else:
+        out.write("\n".join(_summary_lines(summary)) + "\n")
+    return EXIT_OK if summary.complete else EXIT_FAILED
+
+
+def _batch_status(args: argparse.Namespace, out: TextIO) -> int:
+    if not Path(args.journal).is_file():
+        raise UsageError(f"cannot read {args.journal}: no such journal")
+    with Journal(args.journal) as journal:
+        counts = journal.counts()
+        unknown, failed = list(journal.rows("unknown")), list(journal.rows("failed"))
+    if args.json:
+        _print_json(
+            {"counts": counts, "unknown": [_jsonable(r) for r in unknown], "failed": [_jsonable(r) for r in failed]},
+            out,
+        )
+    else:
+        out.write("  ".join(f"{state} {n}" for state, n in counts.items()) + "\n")
+        for row in unknown:
+            out.write(
+                f"unknown: line {row.line} (referenceNo {row.reference or '-'}) since {row.updated}: "
+                f"check before resending\n"
+            )
+        for row in failed:
+            out.write(f"failed: line {row.line}: {row.error}\n")
+    return EXIT_OK
+
+
 def _audit_verify(args: argparse.Namespace, out: TextIO) -> int:
     result = verify_audit_log(args.path)
     if args.json:
@@ -196,6 +336,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "invoice-number": _invoice_number,
     "katsupay": _katsu_get_invoice,
     "audit": _audit_verify,
+    "send-batch": _send_batch,
+    "batch": _batch_status,
 }
 
 
@@ -219,3 +361,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")
         return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

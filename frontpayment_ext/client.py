@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import httpx
 from frontpayment_client import AuthenticatedClient
 
+from .batch import BatchSummary, Progress, send_batch
 from .builders import Endpoint
 from .errors import ConfigurationError, FrontpaymentError, PayloadValidationError, RequestVetoedError
 from .events import AuditEvent, Call
@@ -342,6 +344,30 @@ class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
         """Invoice number and status of an order (see ``FrontpaymentClient.get_invoice_number``)."""
         result: InvoiceNumber = await self._call(GET_INVOICE_NUMBER, order_uuid=order_uuid, **options)
         return result
+
+    async def send_batch(
+        self,
+        source: str | Path,
+        endpoint: str,
+        *,
+        journal: str | Path,
+        concurrency: int = 8,
+        skip_invalid: bool = False,
+        retry_failed: bool = False,
+        on_progress: Callable[[Progress], None] | None = None,
+    ) -> BatchSummary:
+        """Send every order of a JSON Lines file once, resumably (see ``frontpayment_ext.batch``). Pace it by
+        building the client with ``rate_limiter=RateLimiter()``."""
+        return await send_batch(
+            self,
+            source,
+            endpoint,
+            journal=journal,
+            concurrency=concurrency,
+            skip_invalid=skip_invalid,
+            retry_failed=retry_failed,
+            on_progress=on_progress,
+        )
 
     async def request(self, method: str, path: str, *, json: Any = None, **options: Any) -> RawResponse:
         """Any other Frontpayment endpoint (see ``FrontpaymentClient.request``)."""
