@@ -13,17 +13,18 @@ order, and decoding into typed results and errors.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, cast
 
 import httpx
 from frontpayment_client import AuthenticatedClient
 
 from .batch import BatchSummary, Progress, send_batch
-from .builders import Endpoint
+from .builders import Endpoint, Order
 from .errors import ConfigurationError, FrontpaymentError, PayloadValidationError, RequestVetoedError
 from .events import AuditEvent, Call
 from .operations import (
@@ -38,7 +39,7 @@ from .ratelimit import RateLimiter
 from .redaction import Redactor
 from .responses import decode_envelope, status_error
 from .results import InvoiceNumber, InvoiceSession, OrderCreated, RawResponse
-from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport, finish_raw, raw_operation, timeout_of
+from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport, finish_raw, raw_operation
 from .validation import Clock, ExtraRule, number, utc_now, validate
 from .violations import Violation
 
@@ -81,15 +82,17 @@ def audit_event(call: Call, payload: Any) -> AuditEvent:
     )
 
 
-def jsonable(value: Any) -> Any:
-    """A new copy of a payload with Decimal values written as numeric strings (exact; JSON has no decimal type)."""
+def _encode(value: Any) -> str:
     if isinstance(value, Decimal):
-        return f"{value:f}"
-    if isinstance(value, Mapping):
-        return {k: jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return value
+        return f"{value:f}" if value.is_finite() else str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def jsonable(value: Any) -> Any:
+    """A new, JSON-only copy of a payload: Decimal values become exact numeric strings (JSON has no decimal type),
+    tuples lists, mappings dicts. Done by a round trip through the C JSON codec, which is also a cheap check that
+    the payload is JSON at all (TypeError if not; RecursionError if it is absurdly deep)."""
+    return json.loads(json.dumps(value, default=_encode))
 
 
 class _FrontpaymentBase(Transport):
@@ -139,7 +142,10 @@ class _FrontpaymentBase(Transport):
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
     def _generated(self, http_client: Any, *, asynchronous: bool) -> AuthenticatedClient:
-        generated = AuthenticatedClient(base_url=self.base_url, token=self._token, timeout=self.timeout)
+        generated = AuthenticatedClient(
+            base_url=self.base_url, token=self._token, timeout=self.timeout, headers=self._client_headers({})
+        )
+        self._injected_http = http_client is not None
         if http_client is not None:
             setter = generated.set_async_httpx_client if asynchronous else generated.set_httpx_client
             setter(http_client)
@@ -158,12 +164,20 @@ class _FrontpaymentBase(Transport):
             raise PayloadValidationError(
                 [Violation("<root>", "must be a JSON object", "an object", type(built).__name__)], endpoint
             )
-        # jsonable builds a new structure, so plugins may amend it while the caller's dict stays as it was.
+        # A builder's payload is fresh and JSON-only already; anything else is copied, so that plugins may amend it
+        # while the caller's dict stays as it was.
         try:
-            payload: dict[str, Any] = jsonable(built)
-        except RecursionError:
+            payload: dict[str, Any] = cast(dict[str, Any], built) if isinstance(source, Order) else jsonable(built)
+        except (RecursionError, TypeError, ValueError) as exc:
             raise PayloadValidationError(
-                [Violation("<root>", "is nested too deeply to be JSON", "a shallower structure", "a deep structure")],
+                [
+                    Violation(
+                        "<root>",
+                        f"is not JSON ({type(exc).__name__}: {exc})"[:200],
+                        "a JSON object",
+                        type(built).__name__,
+                    )
+                ],
                 endpoint,
             ) from None
         reason = self.plugins.prepare(call=call, payload=payload)
@@ -187,13 +201,7 @@ class _FrontpaymentBase(Transport):
             payload = op.kwargs(**path).get("json")
             kwargs = op.kwargs(**path)
         kwargs["url"] = self.base_url + kwargs["url"]
-        kwargs["headers"] = {
-            **self.default_headers,
-            **kwargs.get("headers", {}),
-            "Authorization": f"Bearer {self._token}",
-            "Accept": "application/json",
-        }
-        kwargs["timeout"] = self.timeout if timeout is None else timeout_of(timeout)
+        self._per_request(kwargs, timeout, {"Authorization": f"Bearer {self._token}"})
         audit = audit_event(call, payload) if op.creates_order else None
         if audit is not None:
             self.plugins.audit(audit)  # fails closed for a required audit plugin: nothing is sent

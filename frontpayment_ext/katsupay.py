@@ -27,7 +27,7 @@ from .ratelimit import RateLimiter
 from .redaction import Redactor
 from .responses import decode_json, raw, status_error
 from .results import KatsuInvoice, RawResponse
-from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport, timeout_of
+from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport
 
 BASE_URL_ENV, TOKEN_ENV, API_KEY_ENV = "KATSUPAY_BASE_URL", "KATSUPAY_TOKEN", "KATSUPAY_API_KEY"
 
@@ -125,12 +125,20 @@ class _KatsuBase(Transport):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self.auth!r})"
 
+    def _auth(self) -> dict[str, str]:
+        auth = {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        return auth | ({"apiKey": self._api_key} if self._api_key else {})
+
     def _generated(self, http_client: Any, *, asynchronous: bool) -> Client | AuthenticatedClient:
         generated: Client | AuthenticatedClient
-        if self._token:
-            generated = AuthenticatedClient(base_url=self.base_url, token=self._token, timeout=self.timeout)
+        api_key = {"apiKey": self._api_key} if self._api_key else {}
+        if self._token:  # the generated AuthenticatedClient sends the bearer token itself
+            generated = AuthenticatedClient(
+                base_url=self.base_url, token=self._token, timeout=self.timeout, headers=self._client_headers(api_key)
+            )
         else:
-            generated = Client(base_url=self.base_url, timeout=self.timeout)
+            generated = Client(base_url=self.base_url, timeout=self.timeout, headers=self._client_headers({}))
+        self._injected_http = http_client is not None
         if http_client is not None:
             setter = generated.set_async_httpx_client if asynchronous else generated.set_httpx_client
             setter(http_client)
@@ -142,13 +150,7 @@ class _KatsuBase(Transport):
         """A read: httpx keyword arguments and no audit event."""
         kwargs = op.kwargs(**path)
         kwargs["url"] = self.base_url + kwargs["url"]
-        headers = {**self.default_headers, "Accept": "application/json"}
-        if self._token:
-            headers["Authorization"] = f"Bearer {self._token}"
-        if self._api_key:
-            headers["apiKey"] = self._api_key
-        kwargs["headers"] = headers
-        kwargs["timeout"] = self.timeout if timeout is None else timeout_of(timeout)
+        self._per_request(kwargs, timeout, self._auth())
         return kwargs, None
 
     def _finish(self, op: Operation, response: httpx.Response, elapsed: float) -> KatsuInvoice:

@@ -50,21 +50,18 @@ def in_range(value: Decimal) -> bool:
 
 def line_amount(quantity: Decimal, rate: Decimal, discount: Decimal) -> Decimal:
     """quantity x rate - discount, rounded to ore half up (inputs within MAX_MAGNITUDE)."""
-    with decimal.localcontext(MONEY):
-        return round_ore(quantity * rate - discount)
+    return round_ore(MONEY.subtract(MONEY.multiply(quantity, rate), discount))
 
 
 def round_ore(value: Decimal) -> Decimal:
     """Round to whole ore, half up (1.005 -> 1.01)."""
-    with decimal.localcontext(MONEY):
-        return value.quantize(ORE, rounding=ROUND_HALF_UP)
+    return value.quantize(ORE, rounding=ROUND_HALF_UP, context=MONEY)
 
 
 def vat_included(gross: Decimal, rate_percent: Decimal) -> Decimal:
     """The VAT contained in a gross (VAT-inclusive) amount, rounded to ore: gross x rate / (100 + rate).
     Rates are percentages in [0, 100)."""
-    with decimal.localcontext(MONEY):
-        return round_ore(gross * rate_percent / (HUNDRED + rate_percent))
+    return round_ore(MONEY.divide(MONEY.multiply(gross, rate_percent), MONEY.add(HUNDRED, rate_percent)))
 
 
 def wire(value: Decimal) -> str:

@@ -9,11 +9,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import fastjsonschema
-from jsonschema import Draft202012Validator, FormatChecker
 
 from .specs import SpecName, component_schema
 from .violations import Violation, to_violations
@@ -40,9 +37,19 @@ def is_uri(value: object) -> bool:
     return bool(parts.scheme and parts.netloc) and parts.scheme.isascii() and parts.scheme.isalpha()
 
 
-FORMAT_CHECKER = FormatChecker(formats=())
-FORMAT_CHECKER.checks("email")(is_email)
-FORMAT_CHECKER.checks("uri")(is_uri)
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+
+@functools.cache
+def format_checker() -> FormatChecker:
+    """The SDK's format checks for jsonschema (built on first use: jsonschema is imported only when needed)."""
+    from jsonschema import FormatChecker  # noqa: PLC0415 - lazy, to keep import time low
+
+    checker = FormatChecker(formats=())
+    checker.checks("email")(is_email)
+    checker.checks("uri")(is_uri)
+    return checker
 
 
 def _draft7(node: Any) -> Any:
@@ -59,6 +66,8 @@ def _draft7(node: Any) -> Any:
 
 def compile_fast(schema: dict[str, Any]) -> Callable[[Any], Any]:
     """A fastjsonschema validator for a 2020-12 component schema, with the SDK's own format checks."""
+    import fastjsonschema  # noqa: PLC0415 - lazy, to keep import time low
+
     draft7 = {"$schema": "http://json-schema.org/draft-07/schema#", **_draft7(schema)}
     compiled: Callable[[Any], Any] = fastjsonschema.compile(draft7, formats={"email": is_email, "uri": is_uri})
     return compiled
@@ -77,7 +86,9 @@ def fast_is_valid(validator: Callable[[Any], Any], instance: Any) -> bool:
 @functools.cache
 def validator_for(component: str, spec: SpecName = "frontpayment") -> Draft202012Validator:
     """A compiled-once validator for one component schema of a spec."""
-    return Draft202012Validator(component_schema(component, spec), format_checker=FORMAT_CHECKER)
+    from jsonschema import Draft202012Validator  # noqa: PLC0415 - lazy, to keep import time low
+
+    return Draft202012Validator(component_schema(component, spec), format_checker=format_checker())
 
 
 def schema_violations(instance: Any, component: str, spec: SpecName = "frontpayment") -> list[Violation]:

@@ -11,8 +11,6 @@ import functools
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 SpecName = Literal["frontpayment", "katsupay"]
 
 _PACKAGED = Path(__file__).parent / "specs"
@@ -35,6 +33,8 @@ def spec_path(name: SpecName) -> Path:
 @functools.cache
 def load_spec(name: SpecName) -> dict[str, Any]:
     """The parsed spec. Cached: callers must treat it as read-only."""
+    import yaml  # noqa: PLC0415 - lazy: importing the SDK parses nothing
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with spec_path(name).open(encoding="utf-8") as fh:
         document: dict[str, Any] = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader, C or pure Python

@@ -76,6 +76,8 @@ def finish_raw(op: Operation, response: httpx.Response, elapsed: float, redactor
 
 def safe_url(kwargs: dict[str, Any], redactor: Redactor) -> str:
     """The request URL with the values of sensitive query parameters masked."""
+    if not kwargs.get("params") and "?" not in kwargs["url"]:
+        return str(kwargs["url"])
     url = httpx.URL(kwargs["url"], params=kwargs.get("params"))
     params = [(k, MASK if redactor.is_sensitive(k) else v) for k, v in url.params.multi_items()]
     return str(url.copy_with(params=params) if params else url)
@@ -99,6 +101,7 @@ class Transport:
     plugins: PluginHost
     redactor: Redactor
     rate_limiter: RateLimiter | None
+    _injected_http: bool = False
 
     def _configure(
         self,
@@ -152,6 +155,20 @@ class Transport:
             return policy.delay(attempt, parse_retry_after(response.headers))
         return None
 
+    def _client_headers(self, auth: Mapping[str, str]) -> dict[str, str]:
+        """Headers the SDK-built httpx client carries on every request (so no request repeats them)."""
+        return {**self.default_headers, "Accept": "application/json", **auth}
+
+    def _per_request(self, kwargs: dict[str, Any], timeout: TimeoutArg, auth: Mapping[str, str]) -> None:
+        """Add headers and timeout to one request, only where its httpx client does not carry them already: an
+        injected client knows neither the SDK's auth and headers nor its default timeout."""
+        if self._injected_http:
+            kwargs["headers"] = {**kwargs.get("headers", {}), **self._client_headers(auth)}
+        if timeout is not None:
+            kwargs["timeout"] = timeout_of(timeout)
+        elif self._injected_http:
+            kwargs["timeout"] = self.timeout
+
     def _pace(self) -> float:
         """Seconds to wait for the rate limiter's next slot (0 without a limiter)."""
         return 0.0 if self.rate_limiter is None else self.rate_limiter.reserve()
@@ -168,6 +185,8 @@ class Transport:
     ) -> None:
         if response is not None and self.rate_limiter is not None:
             self.rate_limiter.observe(RateLimit.from_headers(response.headers))
+        if not self.plugins.wants("frontpayment_after_exchange"):
+            return
         headers = {} if response is None else self.redactor.headers(response.headers.multi_items())
         self.plugins.observe(
             "frontpayment_after_exchange",

@@ -19,20 +19,22 @@ from __future__ import annotations
 import copy
 import datetime
 import functools
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from .countries import ISO_3166_ALPHA2
 from .dates import OSLO, order_date
 from .errors import PayloadValidationError
 from .money import HUNDRED, MAX_MAGNITUDE, ORE, in_range, line_amount, round_ore, vat_included
-from .schema import FORMAT_CHECKER, compile_fast, fast_is_valid
+from .schema import compile_fast, fast_is_valid, format_checker
 from .specs import ENDPOINTS, component_schema, load_spec
 from .violations import PathPart, Violation, format_path, to_violations
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 Clock = Callable[[], datetime.datetime]
 ExtraRule = Callable[[Mapping[str, Any], str], Iterable[Violation]]
@@ -63,7 +65,9 @@ def _schema(endpoint: str, custom_vat: bool) -> dict[str, Any]:
 @functools.cache
 def _validator(endpoint: str, custom_vat: bool) -> Draft202012Validator:
     """The reference validator: slow, but it reports every error with its path."""
-    return Draft202012Validator(_schema(endpoint, custom_vat), format_checker=FORMAT_CHECKER)
+    from jsonschema import Draft202012Validator  # noqa: PLC0415 - lazy, to keep import time low
+
+    return Draft202012Validator(_schema(endpoint, custom_vat), format_checker=format_checker())
 
 
 @functools.cache
@@ -195,9 +199,34 @@ def _walk(payload: Any) -> Iterator[tuple[list[PathPart], Any]]:
             stack.extend(([*path, i], v) for i, v in reversed(list(enumerate(value))))
 
 
+def _shape_is_suspect(payload: Any) -> bool:
+    """A quick scan (no paths built): is anything nested too deep or a number not finite? Almost never true, so
+    the path-building walk below runs only when there is something to report."""
+    stack: list[tuple[Any, int]] = [(payload, 0)]
+    while stack:
+        value, depth = stack.pop()
+        kind = type(value)
+        if kind is str or kind is int or kind is bool or value is None:
+            continue  # the common leaves, decided without an isinstance chain
+        if isinstance(value, dict | list | tuple):
+            if depth >= MAX_DEPTH:
+                return True
+            stack.extend((item, depth + 1) for item in (value.values() if isinstance(value, dict) else value))
+        elif isinstance(value, Mapping):
+            stack.append((dict(value), depth))
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                return True
+        elif isinstance(value, Decimal) and not value.is_finite():
+            return True
+    return False
+
+
 def _check_shape(payload: Any) -> list[Violation]:
     """Nesting beyond MAX_DEPTH, and numbers that are not finite (NaN and Infinity pass JSON Schema's "number"
     but are neither JSON nor money)."""
+    if not _shape_is_suspect(payload):
+        return []
     found = []
     for path, value in _walk(payload):
         if len(path) > MAX_DEPTH:

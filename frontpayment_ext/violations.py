@@ -11,12 +11,14 @@ from __future__ import annotations
 import ast
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
-from jsonschema.exceptions import ValidationError
 
 from .redaction import DEFAULT_REDACTOR, Redactor
+
+if TYPE_CHECKING:  # jsonschema is imported only when a payload needs a full report
+    from jsonschema.exceptions import ValidationError
 
 PathPart = str | int
 MISSING = "<missing>"

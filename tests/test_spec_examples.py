@@ -9,13 +9,13 @@ import pytest
 from jsonschema import Draft202012Validator
 from spec_walk import Example, iter_examples, match_path, response_schema
 
-from frontpayment_ext.schema import FORMAT_CHECKER
+from frontpayment_ext.schema import format_checker
 from frontpayment_ext.specs import load_spec
 
 
 def _validator(doc: dict[str, Any], schema: dict[str, Any]) -> Draft202012Validator:
     # The schema is validated in the context of its document so that "#/components/..." references resolve.
-    return Draft202012Validator({**schema, "components": doc["components"]}, format_checker=FORMAT_CHECKER)
+    return Draft202012Validator({**schema, "components": doc["components"]}, format_checker=format_checker())
 
 
 def _examples(name: str) -> list[Example]:

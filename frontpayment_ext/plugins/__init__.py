@@ -87,13 +87,25 @@ class PluginHost:
 
     def prepare(self, **kwargs: Any) -> str | None:
         """Run ``frontpayment_prepare_request``; the first veto reason, or None."""
+        if not self.pm.hook.frontpayment_prepare_request.get_hookimpls():
+            return None
         reasons = self.pm.hook.frontpayment_prepare_request(**kwargs)
         return next((str(r) for r in reasons if r), None)
 
     def rules(self, payload: Mapping[str, Any], endpoint: str) -> list[Violation]:
         """The violations every plugin's ``frontpayment_validation_rules`` found (an ``ExtraRule`` for validate)."""
+        if not self.pm.hook.frontpayment_validation_rules.get_hookimpls():
+            return []
         found = self.pm.hook.frontpayment_validation_rules(endpoint=endpoint, payload=payload)
         return [v for violations in found if violations for v in violations]
+
+    def wants(self, hook_name: str) -> bool:
+        """Whether calling this observing hook can have any effect: some plugin implements it, other than the
+        built-in logging plugin while its logger is off. Lets the SDK skip building what nobody would read."""
+        for impl in getattr(self.pm.hook, hook_name).get_hookimpls():
+            if impl.plugin is not log_plugin or log_plugin.http_logger.isEnabledFor(logging.INFO):
+                return True
+        return False
 
     def observe(self, hook_name: str, **kwargs: Any) -> None:
         """Call an observing hook; a plugin that raises is logged and does not break the call."""
