@@ -151,6 +151,13 @@ def record(session: nox.Session) -> None:
         )
 
 
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Measure the SDK against raw httpx on a local server; writes benchmarks/results.json (not a test)."""
+    install_project(session, "bench")
+    session.run("python", "benchmarks/run.py", *session.posargs, env={"FRONTPAYMENT_PLUGINS": "none"})
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """Lint and format-check the hand-written code with ruff."""
