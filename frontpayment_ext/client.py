@@ -96,25 +96,36 @@ def jsonable(value: Any) -> Any:
 
 
 class _FrontpaymentBase(Transport):
-    """What the sync and async Frontpayment clients share: configuration, validation, request and decoding."""
+    """What the sync and async Frontpayment clients share: configuration, validation, request and decoding.
+
+    ``token`` and ``base_url`` default to ``FRONTPAYMENT_TOKEN`` and ``FRONTPAYMENT_BASE_URL``; ``environment``
+    (``demo`` by default, or ``production``) picks the host when no base URL is given. ``http_client`` injects your
+    own ``httpx.Client`` (``httpx.AsyncClient`` for the async client; its base URL is not used);
+    ``default_headers`` go with every request. ``validate=False`` skips client-side validation (the server still
+    validates). ``max_retries`` applies to safe reads and to POSTs that provably never left the machine.
+    ``plugins`` registers plugin objects; ``load_entrypoints`` chooses the entry-point plugins (True, False or
+    names; default ``FRONTPAYMENT_PLUGINS`` or all); ``redactor`` replaces the default redaction;
+    ``rate_limiter`` paces requests (see ``RateLimiter``).
+    """
 
     def __init__(
         self,
-        token: str | None,
+        token: str | None = None,
         *,
-        environment: Environment,
-        base_url: str | None,
-        timeout: TimeoutArg,
-        max_retries: int,
-        validate_payloads: bool,
-        vat_rates: Iterable[Decimal | int | str] | None,
-        clock: Clock,
-        extra_rules: Iterable[ExtraRule],
-        default_headers: Mapping[str, str] | None,
-        plugins: Iterable[object],
-        load_entrypoints: EntrypointChoice,
-        redactor: Redactor | None,
-        rate_limiter: RateLimiter | None,
+        environment: Environment = "demo",
+        base_url: str | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int = 2,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
+        validate: bool = True,
+        vat_rates: Iterable[Decimal | int | str] | None = None,
+        clock: Clock = utc_now,
+        extra_rules: Iterable[ExtraRule] = (),
+        default_headers: Mapping[str, str] | None = None,
+        plugins: Iterable[object] = (),
+        load_entrypoints: EntrypointChoice = None,
+        redactor: Redactor | None = None,
+        rate_limiter: RateLimiter | None = None,
     ) -> None:
         token = token or os.environ.get(TOKEN_ENV)
         if not token:
@@ -133,23 +144,17 @@ class _FrontpaymentBase(Transport):
             secrets=[token],
             rate_limiter=rate_limiter,
         )
-        self.validate_payloads = validate_payloads
+        self.validate_payloads = validate
         self.vat_rates = None if vat_rates is None else tuple(vat_rates)
         self.clock = clock
         self.extra_rules = tuple(extra_rules)
+        self.generated = AuthenticatedClient(
+            base_url=self.base_url, token=self._token, timeout=self.timeout, headers=self._client_headers({})
+        )
+        self._attach_http(self.generated, http_client)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
-
-    def _generated(self, http_client: Any, *, asynchronous: bool) -> AuthenticatedClient:
-        generated = AuthenticatedClient(
-            base_url=self.base_url, token=self._token, timeout=self.timeout, headers=self._client_headers({})
-        )
-        self._injected_http = http_client is not None
-        if http_client is not None:
-            setter = generated.set_async_httpx_client if asynchronous else generated.set_httpx_client
-            setter(http_client)
-        return generated
 
     def validate(self, payload: Any, endpoint: str) -> list[Violation]:
         """The violations ``send_*`` would refuse, with this client's VAT rates, clock and rules (plugins' too)."""
@@ -217,54 +222,7 @@ class _FrontpaymentBase(Transport):
 
 
 class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
-    """Synchronous client. Use as a context manager, or call ``close()``.
-
-    ``token`` and ``base_url`` default to ``FRONTPAYMENT_TOKEN`` and ``FRONTPAYMENT_BASE_URL``; ``environment``
-    (``demo`` by default, or ``production``) picks the host when no base URL is given. ``http_client`` injects your
-    own ``httpx.Client`` (its base URL is not used); ``default_headers`` go with every request.
-    ``validate=False`` skips client-side validation (the server
-    still validates). ``max_retries`` applies to safe reads and to POSTs that provably never left the machine.
-    ``plugins`` registers plugin objects; ``load_entrypoints`` chooses the entry-point plugins (True, False or
-    names; default ``FRONTPAYMENT_PLUGINS`` or all); ``redactor`` replaces the default redaction (see
-    ``frontpayment_ext.plugins``).
-    """
-
-    def __init__(
-        self,
-        token: str | None = None,
-        *,
-        environment: Environment = "demo",
-        base_url: str | None = None,
-        timeout: TimeoutArg = None,
-        max_retries: int = 2,
-        http_client: httpx.Client | None = None,
-        validate: bool = True,
-        vat_rates: Iterable[Decimal | int | str] | None = None,
-        clock: Clock = utc_now,
-        extra_rules: Iterable[ExtraRule] = (),
-        default_headers: Mapping[str, str] | None = None,
-        plugins: Iterable[object] = (),
-        load_entrypoints: EntrypointChoice = None,
-        redactor: Redactor | None = None,
-        rate_limiter: RateLimiter | None = None,
-    ) -> None:
-        super().__init__(
-            token,
-            environment=environment,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            validate_payloads=validate,
-            vat_rates=vat_rates,
-            clock=clock,
-            extra_rules=extra_rules,
-            default_headers=default_headers,
-            plugins=plugins,
-            load_entrypoints=load_entrypoints,
-            redactor=redactor,
-            rate_limiter=rate_limiter,
-        )
-        self.generated = self._generated(http_client, asynchronous=False)
+    """Synchronous client. Use as a context manager, or call ``close()``. Options: see ``_FrontpaymentBase``."""
 
     def send_invoice(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> OrderCreated:
         """Send Invoice: create an invoice order. Validated first; never sent twice (see ``OutcomeUnknownError``)."""
@@ -295,43 +253,6 @@ class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
 
 class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
     """Asynchronous client, the same as ``FrontpaymentClient`` with ``await``. Use ``async with``."""
-
-    def __init__(
-        self,
-        token: str | None = None,
-        *,
-        environment: Environment = "demo",
-        base_url: str | None = None,
-        timeout: TimeoutArg = None,
-        max_retries: int = 2,
-        http_client: httpx.AsyncClient | None = None,
-        validate: bool = True,
-        vat_rates: Iterable[Decimal | int | str] | None = None,
-        clock: Clock = utc_now,
-        extra_rules: Iterable[ExtraRule] = (),
-        default_headers: Mapping[str, str] | None = None,
-        plugins: Iterable[object] = (),
-        load_entrypoints: EntrypointChoice = None,
-        redactor: Redactor | None = None,
-        rate_limiter: RateLimiter | None = None,
-    ) -> None:
-        super().__init__(
-            token,
-            environment=environment,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            validate_payloads=validate,
-            vat_rates=vat_rates,
-            clock=clock,
-            extra_rules=extra_rules,
-            default_headers=default_headers,
-            plugins=plugins,
-            load_entrypoints=load_entrypoints,
-            redactor=redactor,
-            rate_limiter=rate_limiter,
-        )
-        self.generated = self._generated(http_client, asynchronous=True)
 
     async def send_invoice(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> OrderCreated:
         """Send Invoice (see ``FrontpaymentClient.send_invoice``)."""

@@ -25,7 +25,7 @@ from .operations import Operation
 from .plugins import EntrypointChoice
 from .ratelimit import RateLimiter
 from .redaction import Redactor
-from .responses import decode_json, raw, status_error
+from .responses import build_model, decode_object, raw, status_error
 from .results import KatsuInvoice, RawResponse
 from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport
 
@@ -84,19 +84,24 @@ def _invoice(model: GetInvoiceResponse, body: dict[str, Any], response_raw: RawR
 
 
 class _KatsuBase(Transport):
+    """What the sync and async Katsu Pay clients share. ``base_url`` is required (or ``KATSUPAY_BASE_URL``);
+    ``token`` and ``api_key`` are optional (or ``KATSUPAY_TOKEN`` / ``KATSUPAY_API_KEY``); the other options are
+    the Frontpayment client's."""
+
     def __init__(
         self,
-        base_url: str | None,
+        base_url: str | None = None,
         *,
-        token: str | None,
-        api_key: str | None,
-        timeout: TimeoutArg,
-        max_retries: int,
-        default_headers: Mapping[str, str] | None,
-        plugins: Iterable[object],
-        load_entrypoints: EntrypointChoice,
-        redactor: Redactor | None,
-        rate_limiter: RateLimiter | None,
+        token: str | None = None,
+        api_key: str | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int = 2,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        plugins: Iterable[object] = (),
+        load_entrypoints: EntrypointChoice = None,
+        redactor: Redactor | None = None,
+        rate_limiter: RateLimiter | None = None,
     ) -> None:
         url = base_url or os.environ.get(BASE_URL_ENV)
         if not url:
@@ -116,6 +121,7 @@ class _KatsuBase(Transport):
             secrets=[self._token, self._api_key],
             rate_limiter=rate_limiter,
         )
+        self.generated = self._generated(http_client)
 
     @property
     def auth(self) -> str:
@@ -129,7 +135,7 @@ class _KatsuBase(Transport):
         auth = {"Authorization": f"Bearer {self._token}"} if self._token else {}
         return auth | ({"apiKey": self._api_key} if self._api_key else {})
 
-    def _generated(self, http_client: Any, *, asynchronous: bool) -> Client | AuthenticatedClient:
+    def _generated(self, http_client: httpx.Client | httpx.AsyncClient | None) -> Client | AuthenticatedClient:
         generated: Client | AuthenticatedClient
         api_key = {"apiKey": self._api_key} if self._api_key else {}
         if self._token:  # the generated AuthenticatedClient sends the bearer token itself
@@ -138,10 +144,7 @@ class _KatsuBase(Transport):
             )
         else:
             generated = Client(base_url=self.base_url, timeout=self.timeout, headers=self._client_headers({}))
-        self._injected_http = http_client is not None
-        if http_client is not None:
-            setter = generated.set_async_httpx_client if asynchronous else generated.set_httpx_client
-            setter(http_client)
+        self._attach_http(generated, http_client)
         return generated
 
     def _prepare(
@@ -156,23 +159,8 @@ class _KatsuBase(Transport):
     def _finish(self, op: Operation, response: httpx.Response, elapsed: float) -> KatsuInvoice:
         if not 200 <= response.status_code < 300:
             raise status_error(response, operation=op.name, redactor=self.redactor)
-        body = decode_json(response)
-        if not isinstance(body, dict):
-            raise MalformedResponseError(
-                "expected a JSON object envelope",
-                status_code=response.status_code,
-                body=response.content,
-                response=response,
-            )
-        try:
-            model = GetInvoiceResponse.from_dict(body)
-        except Exception as exc:  # noqa: BLE001 - any parser failure means "not the documented envelope"
-            raise MalformedResponseError(
-                f"envelope does not match the documented schema ({type(exc).__name__})",
-                status_code=response.status_code,
-                body=response.content,
-                response=response,
-            ) from None
+        body = decode_object(response, operation=op.name)
+        model = build_model(response, GetInvoiceResponse.from_dict, body, operation=op.name)
         if model.succeeded is not True:
             message = _opt(model.message) or "succeeded: false"
             raise UnsuccessfulResponseError(
@@ -187,37 +175,7 @@ class _KatsuBase(Transport):
 
 
 class KatsuPayClient(SyncTransport, _KatsuBase):
-    """Synchronous Katsu Pay client. ``base_url`` is required (or ``KATSUPAY_BASE_URL``); ``token`` and
-    ``api_key`` are optional (or ``KATSUPAY_TOKEN`` / ``KATSUPAY_API_KEY``)."""
-
-    def __init__(
-        self,
-        base_url: str | None = None,
-        *,
-        token: str | None = None,
-        api_key: str | None = None,
-        timeout: TimeoutArg = None,
-        max_retries: int = 2,
-        http_client: httpx.Client | None = None,
-        default_headers: Mapping[str, str] | None = None,
-        plugins: Iterable[object] = (),
-        load_entrypoints: EntrypointChoice = None,
-        redactor: Redactor | None = None,
-        rate_limiter: RateLimiter | None = None,
-    ) -> None:
-        super().__init__(
-            base_url,
-            token=token,
-            api_key=api_key,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            plugins=plugins,
-            load_entrypoints=load_entrypoints,
-            redactor=redactor,
-            rate_limiter=rate_limiter,
-        )
-        self.generated = self._generated(http_client, asynchronous=False)
+    """Synchronous Katsu Pay client. Options: see ``_KatsuBase``."""
 
     def get_invoice(self, invoice_id: str, **options: Any) -> KatsuInvoice:
         """One invoice by its identifier. A safe read, retried on failure."""
@@ -227,35 +185,6 @@ class KatsuPayClient(SyncTransport, _KatsuBase):
 
 class AsyncKatsuPayClient(AsyncTransport, _KatsuBase):
     """Asynchronous Katsu Pay client (see ``KatsuPayClient``)."""
-
-    def __init__(
-        self,
-        base_url: str | None = None,
-        *,
-        token: str | None = None,
-        api_key: str | None = None,
-        timeout: TimeoutArg = None,
-        max_retries: int = 2,
-        http_client: httpx.AsyncClient | None = None,
-        default_headers: Mapping[str, str] | None = None,
-        plugins: Iterable[object] = (),
-        load_entrypoints: EntrypointChoice = None,
-        redactor: Redactor | None = None,
-        rate_limiter: RateLimiter | None = None,
-    ) -> None:
-        super().__init__(
-            base_url,
-            token=token,
-            api_key=api_key,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            plugins=plugins,
-            load_entrypoints=load_entrypoints,
-            redactor=redactor,
-            rate_limiter=rate_limiter,
-        )
-        self.generated = self._generated(http_client, asynchronous=True)
 
     async def get_invoice(self, invoice_id: str, **options: Any) -> KatsuInvoice:
         """One invoice by its identifier (see ``KatsuPayClient.get_invoice``)."""

@@ -81,20 +81,25 @@ def status_error(
     )
 
 
-def decode_envelope(
-    response: httpx.Response, build: Callable[[dict[str, Any]], T], *, operation: str, elapsed: float = 0.0
-) -> tuple[T, RawResponse]:
-    """Decode a 2xx Frontpayment envelope with ``build`` (a generated model's ``from_dict``)."""
+def decode_object(response: httpx.Response, *, operation: str) -> dict[str, Any]:
+    """The body as a JSON object, or ``MalformedResponseError``."""
     body = decode_json(response)
-    if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
+    if not isinstance(body, dict):
         raise MalformedResponseError(
-            f"{operation}: expected an envelope with a `data` object",
+            f"{operation}: expected a JSON object",
             status_code=response.status_code,
             body=response.content,
             response=response,
         )
+    return body
+
+
+def build_model(
+    response: httpx.Response, build: Callable[[dict[str, Any]], T], body: dict[str, Any], *, operation: str
+) -> T:
+    """A generated model from the body; any failure of the generated parser is ``MalformedResponseError``."""
     try:
-        model = build(body)
+        return build(body)
     except Exception as exc:  # noqa: BLE001 - any failure of the generated parser means "not the documented shape"
         raise MalformedResponseError(
             f"{operation}: envelope does not match the documented schema ({type(exc).__name__})",
@@ -102,4 +107,19 @@ def decode_envelope(
             body=response.content,
             response=response,
         ) from None
+
+
+def decode_envelope(
+    response: httpx.Response, build: Callable[[dict[str, Any]], T], *, operation: str, elapsed: float = 0.0
+) -> tuple[T, RawResponse]:
+    """Decode a 2xx Frontpayment envelope with ``build`` (a generated model's ``from_dict``)."""
+    body = decode_object(response, operation=operation)
+    if not isinstance(body.get("data"), dict):
+        raise MalformedResponseError(
+            f"{operation}: expected an envelope with a `data` object",
+            status_code=response.status_code,
+            body=response.content,
+            response=response,
+        )
+    model = build_model(response, build, body, operation=operation)
     return model, raw(response, body, model, elapsed)

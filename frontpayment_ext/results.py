@@ -29,14 +29,10 @@ class RawResponse:
         return RateLimit.from_headers(self.headers)
 
 
-@attrs.frozen
-class OrderCreated:
-    """Send Invoice / Send EHF Invoice: the new order's UUID and the customer's UUID."""
+class _HasRaw:
+    """What every result offers besides its fields: the rate limit the server advertised with it."""
 
-    order_uuid: str
-    customer_uuid: str
-    message: str
-    raw: RawResponse = attrs.field(repr=False, eq=False)
+    raw: RawResponse
 
     @property
     def rate_limit(self) -> RateLimit:
@@ -44,7 +40,17 @@ class OrderCreated:
 
 
 @attrs.frozen
-class InvoiceSession:
+class OrderCreated(_HasRaw):
+    """Send Invoice / Send EHF Invoice: the new order's UUID and the customer's UUID."""
+
+    order_uuid: str
+    customer_uuid: str
+    message: str
+    raw: RawResponse = attrs.field(repr=False, eq=False)
+
+
+@attrs.frozen
+class InvoiceSession(_HasRaw):
     """Create Session: order and customer UUIDs, and the BankID verification URL (corporate customers)."""
 
     order_uuid: str
@@ -53,13 +59,9 @@ class InvoiceSession:
     message: str
     raw: RawResponse = attrs.field(repr=False, eq=False)
 
-    @property
-    def rate_limit(self) -> RateLimit:
-        return self.raw.rate_limit
-
 
 @attrs.frozen
-class InvoiceNumber:
+class InvoiceNumber(_HasRaw):
     """An order's invoice number (None until invoiced) and status (an open set of strings)."""
 
     order_uuid: str
@@ -68,13 +70,9 @@ class InvoiceNumber:
     message: str
     raw: RawResponse = attrs.field(repr=False, eq=False)
 
-    @property
-    def rate_limit(self) -> RateLimit:
-        return self.raw.rate_limit
-
 
 @attrs.frozen
-class KatsuInvoice:
+class KatsuInvoice(_HasRaw):
     """A Katsu Pay invoice. Amounts are Decimal read from the body's own digits; integer codes stay integers."""
 
     id: str

@@ -13,7 +13,7 @@ import asyncio
 import datetime
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import httpx
@@ -101,7 +101,23 @@ class Transport:
     plugins: PluginHost
     redactor: Redactor
     rate_limiter: RateLimiter | None
+    asynchronous: ClassVar[bool] = False
     _injected_http: bool = False
+
+    def _attach_http(self, generated: Any, http_client: httpx.Client | httpx.AsyncClient | None) -> None:
+        """Hand an injected httpx client to the generated client, checking it is the kind this client needs."""
+        self._injected_http = http_client is not None
+        if http_client is None:
+            return
+        wanted = httpx.AsyncClient if self.asynchronous else httpx.Client
+        if not isinstance(http_client, wanted):
+            raise ConfigurationError(
+                f"{type(self).__name__} needs an {wanted.__name__} as http_client, not {type(http_client).__name__}"
+            )
+        if self.asynchronous:
+            generated.set_async_httpx_client(http_client)
+        else:
+            generated.set_httpx_client(http_client)
 
     def _configure(
         self,
@@ -296,6 +312,7 @@ class SyncTransport(Transport):
 
 
 class AsyncTransport(Transport):
+    asynchronous = True
     sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
 
     async def __aenter__(self) -> Any:

@@ -119,3 +119,21 @@ def test_decimal_values_in_raw_dicts_go_out_as_exact_strings() -> None:
     payload["products"]["0"]["rate"] = Decimal("51.00")
     client.send_invoice(payload)
     assert json.loads(seen[0].content)["products"]["0"]["rate"] == "51.00"
+
+
+@pytest.mark.parametrize(
+    ("cls", "wrong"),
+    [
+        ("FrontpaymentClient", httpx.AsyncClient),
+        ("AsyncFrontpaymentClient", httpx.Client),
+        ("KatsuPayClient", httpx.AsyncClient),
+        ("AsyncKatsuPayClient", httpx.Client),
+    ],
+)
+def test_an_http_client_of_the_wrong_kind_is_refused(cls: str, wrong: type) -> None:
+    import frontpayment_ext
+
+    client_class = getattr(frontpayment_ext, cls)
+    args = ("http://127.0.0.1:1",) if "Katsu" in cls else (TOKEN,)
+    with pytest.raises(ConfigurationError, match=f"needs an {'Async' if 'Async' in cls else ''}Client"):
+        client_class(*args, http_client=wrong())
