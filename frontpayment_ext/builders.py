@@ -18,6 +18,7 @@ with two decimals, never as floats.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Literal
@@ -105,12 +106,12 @@ class LineItem:
     discount: Decimal = attrs.field(default=Decimal(0), converter=_discount)
     product_id: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
-    @property
+    @functools.cached_property
     def amount(self) -> Decimal:
-        """The line's total including VAT, rounded to ore."""
+        """The line's total including VAT, rounded to ore (computed once: the line is immutable)."""
         return line_amount(self.quantity, self.unit_price, self.discount)
 
-    @property
+    @functools.cached_property
     def vat(self) -> Decimal:
         """The VAT contained in the line's amount, rounded to ore."""
         return vat_included(self.amount, self.vat_rate)
@@ -316,8 +317,9 @@ class Order:
     date_format: DateFormat = attrs.field(default="unix", validator=_check(str, "unix or php", allowed=("unix", "php")))
     fpgo_uuid: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
-    @property
+    @functools.cached_property
     def summary(self) -> OrderSummary:
+        """The order's totals (computed once: the order is immutable)."""
         return OrderSummary.of(self.lines)
 
     def to_payload(self, endpoint: Endpoint, *, clock: Clock = utc_now) -> dict[str, Any]:
