@@ -76,10 +76,9 @@ class PayloadValidationError(FrontpaymentError, ValueError):
 class RequestVetoedError(FrontpaymentError):
     """A plugin refused the request before it was sent; ``reason`` says why."""
 
-    def __init__(self, reason: str, plugin: str = "") -> None:
+    def __init__(self, reason: str) -> None:
         self.reason = reason
-        self.plugin = plugin
-        super().__init__(f"request vetoed{f' by {plugin}' if plugin else ''}: {reason}")
+        super().__init__(f"request vetoed by a plugin: {reason}")
 
 
 class AuditError(FrontpaymentError):

@@ -83,12 +83,18 @@ def fast_is_valid(validator: Callable[[Any], Any], instance: Any) -> bool:
     return True
 
 
-@functools.cache
-def validator_for(component: str, spec: SpecName = "frontpayment") -> Draft202012Validator:
-    """A compiled-once validator for one component schema of a spec."""
+def reference_validator(schema: dict[str, Any]) -> Draft202012Validator:
+    """The reference (jsonschema, Draft 2020-12) validator of a schema, with the SDK's format checks: slower than
+    the compiled one, but it reports every error with its path."""
     from jsonschema import Draft202012Validator  # noqa: PLC0415 - lazy, to keep import time low
 
-    return Draft202012Validator(component_schema(component, spec), format_checker=format_checker())
+    return Draft202012Validator(schema, format_checker=format_checker())
+
+
+@functools.cache
+def validator_for(component: str, spec: SpecName = "frontpayment") -> Draft202012Validator:
+    """The reference validator of one component schema of a spec, built once."""
+    return reference_validator(component_schema(component, spec))
 
 
 def schema_violations(instance: Any, component: str, spec: SpecName = "frontpayment") -> list[Violation]:

@@ -29,7 +29,7 @@ from .countries import ISO_3166_ALPHA2
 from .dates import OSLO, order_date
 from .errors import PayloadValidationError
 from .money import HUNDRED, MAX_MAGNITUDE, ORE, in_range, line_amount, round_ore, vat_included
-from .schema import compile_fast, fast_is_valid, format_checker
+from .schema import compile_fast, fast_is_valid, reference_validator
 from .specs import ENDPOINTS, component_schema, load_spec
 from .violations import PathPart, Violation, format_path, to_violations
 
@@ -65,9 +65,7 @@ def _schema(endpoint: str, custom_vat: bool) -> dict[str, Any]:
 @functools.cache
 def _validator(endpoint: str, custom_vat: bool) -> Draft202012Validator:
     """The reference validator: slow, but it reports every error with its path."""
-    from jsonschema import Draft202012Validator  # noqa: PLC0415 - lazy, to keep import time low
-
-    return Draft202012Validator(_schema(endpoint, custom_vat), format_checker=format_checker())
+    return reference_validator(_schema(endpoint, custom_vat))
 
 
 @functools.cache
