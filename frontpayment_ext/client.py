@@ -203,8 +203,8 @@ class _FrontpaymentBase(Transport):
             payload = self._payload(op, call, source, validate)
             kwargs = op.kwargs(payload=payload)
         else:
-            payload = op.kwargs(**path).get("json")
             kwargs = op.kwargs(**path)
+            payload = kwargs.get("json")
         kwargs["url"] = self.base_url + kwargs["url"]
         self._per_request(kwargs, timeout, {"Authorization": f"Bearer {self._token}"})
         audit = audit_event(call, payload) if op.creates_order else None

@@ -46,8 +46,9 @@ def utc_now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
 
+@functools.cache
 def spec_vat_rates() -> frozenset[Decimal]:
-    """The VAT rates the spec allows (its VatRate enum)."""
+    """The VAT rates the spec allows (its VatRate enum), read once."""
     branches = load_spec("frontpayment")["components"]["schemas"]["VatRate"]["anyOf"]
     return frozenset(Decimal(str(v)) for b in branches for v in b["enum"])
 
