@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import json
 import os
 import shutil
 import socket
@@ -14,6 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import nox
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
@@ -21,12 +25,15 @@ CLIENTS = ("frontpayment", "katsupay")
 NODE_TOOLS = ROOT / ".tools" / "node"
 # Pinned npm tools, installed together: a second `npm install --no-save` would prune the first.
 NODE_PACKAGES = ["@stoplight/spectral-cli@6.16.3", "@stoplight/prism-cli@5.16.0"]
-LINTED = ["frontpayment_ext", "tests", "examples", "benchmarks", "noxfile.py"]
+LINTED = ["frontpayment_ext", "tests", "examples", "benchmarks", "scripts", "noxfile.py"]
+# The Pythons the package declares (its classifiers; tests/test_packaging.py keeps the two equal). Where one is not
+# installed, nox has uv install it; .ci/run makes pyenv's visible on machines that have them.
+PYTHONS = ["3.11", "3.12", "3.13"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
-nox.options.sessions = ["tests", "lint", "typecheck", "spec", "generate_check"]
+nox.options.sessions = ["tests", "lowest", "lint", "typecheck", "spec", "generate_check", "docs"]
 
 
 def group(name: str) -> list[str]:
@@ -122,20 +129,54 @@ def differing_files(expected: Path, actual: Path) -> list[str]:
     return sorted(want ^ have) + changed
 
 
-@nox.session
+EXAMPLE_PLUGIN = "./examples/plugins/frontpayment-example-plugin"
+
+
+@nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """Run the test suite (cassettes replay offline; nothing reaches the network)."""
+    """Run the test suite on each supported Python (cassettes replay offline; nothing reaches the network)."""
     # The example plugin is installed as a real package so that its entry point is found the way a user's is.
-    install_project(session, "test", extra=("./examples/plugins/frontpayment-example-plugin",))
+    install_project(session, "test", extra=(EXAMPLE_PLUGIN,))
+    session.run("pytest", *(session.posargs or ["-q"]))
+
+
+def runtime_floors() -> dict[str, str]:
+    """Each runtime dependency's lower bound, from pyproject.toml (the ones that apply on this platform)."""
+    floors = {}
+    for line in PYPROJECT["project"]["dependencies"]:
+        requirement = Requirement(line)
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        lower = [spec.version for spec in requirement.specifier if spec.operator in (">=", "==", "~=")]
+        if not lower:
+            raise ValueError(f"runtime dependency without a lower bound: {line}")
+        floors[canonicalize_name(requirement.name)] = lower[0]
+    return floors
+
+
+@nox.session(python=PYTHONS[0])
+def lowest(session: nox.Session) -> None:
+    """The tests once more, on the oldest Python and the lowest release of every runtime dependency we admit."""
+    # uv picks the lowest version allowed for direct dependencies, the project's own among them; the test tools keep
+    # their pins. The check after it makes sure no test tool pulled a runtime dependency above its floor.
+    session.install(
+        "--resolution", "lowest-direct", "--reinstall-package", "frontpayment-sdk", ".", EXAMPLE_PLUGIN, *group("test")
+    )
+    floors = runtime_floors()
+    probe = "import importlib.metadata as m, json, sys; print(json.dumps({n: m.version(n) for n in sys.argv[1:]}))"
+    installed = json.loads(session.run("python", "-c", probe, *floors, silent=True) or "{}")
+    above = [f"{n} {v} (floor {floors[n]})" for n, v in installed.items() if Version(v) != Version(floors[n])]
+    if above:
+        session.error("not at their floors: " + ", ".join(above))
+    session.log("runtime dependencies at their floors: " + ", ".join(f"{n}=={v}" for n, v in installed.items()))
     session.run("pytest", *(session.posargs or ["-q"]))
 
 
 @nox.session
 def demo(session: nox.Session) -> None:
-    """The main job: start a Prism sandbox of the spec and run examples/demo.py against it (no credentials)."""
-    install_project(session)
-    with prism(session) as url:
-        session.run("python", "examples/demo.py", env={"FRONTPAYMENT_BASE_URL": url})
+    """The main job: an invoice's whole life against the local sandbox over HTTP (no credentials, no Node.js)."""
+    session.install(".[sandbox]")
+    session.run("python", "examples/demo.py")
 
 
 @nox.session(default=False)
@@ -210,3 +251,10 @@ def generate_check(session: nox.Session) -> None:
             "generated code is stale; run `nox -s generate` and commit. Differing files:\n  " + "\n  ".join(stale)
         )
     session.log("generated clients match the specs")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site (mkdocs.yml) into build/site with --strict: a broken link or reference fails."""
+    session.install(*group("docs"))
+    session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})

@@ -15,6 +15,7 @@ from .errors import (
     AuditError,
     AuthenticationError,
     BusinessLogicError,
+    CallInterruptedError,
     ConfigurationError,
     FieldError,
     FrontpaymentError,
@@ -24,6 +25,7 @@ from .errors import (
     PayloadValidationError,
     RateLimitError,
     RequestVetoedError,
+    ResponseTooLargeError,
     ServerError,
     ServerValidationError,
     UnsuccessfulResponseError,
@@ -32,6 +34,7 @@ from .errors import (
 )
 from .events import AuditEvent, Call, Exchange
 from .hookspecs import hookimpl
+from .journal import JournalConflictError, JournalError, JournalLockedError, JournalMismatchError
 from .katsupay import AsyncKatsuPayClient, KatsuPayClient
 from .plugins.audit import AuditPlugin
 from .ratelimit import RateLimit, RateLimiter
@@ -53,6 +56,7 @@ __all__ = [
     "AuthenticationError",
     "BusinessLogicError",
     "Call",
+    "CallInterruptedError",
     "CallbackNotification",
     "CallbackVerificationError",
     "Callbacks",
@@ -66,6 +70,10 @@ __all__ = [
     "InvoiceNumber",
     "InvoiceOptions",
     "InvoiceSession",
+    "JournalConflictError",
+    "JournalError",
+    "JournalLockedError",
+    "JournalMismatchError",
     "KatsuInvoice",
     "KatsuPayClient",
     "LineItem",
@@ -82,6 +90,7 @@ __all__ = [
     "RawResponse",
     "Redactor",
     "RequestVetoedError",
+    "ResponseTooLargeError",
     "ServerError",
     "ServerValidationError",
     "UnsuccessfulResponseError",

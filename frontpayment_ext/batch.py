@@ -6,15 +6,23 @@
    (``BatchValidationError``) and nothing is sent, unless ``skip_invalid`` sends the rest.
 2. Each order's state goes to the journal (``journal.py``) before and after its request. A rerun with the same
    journal resumes: it sends what is still pending, never resends what was sent, and lists orders whose outcome
-   is unknown (a killed process, a timeout after sending) for checking instead of resending them.
-3. Sending uses a bounded number of concurrent requests, paced by the client's rate limiter if it has one.
+   is unknown (a killed process, a timeout after sending, an answer the SDK could not read) for checking instead
+   of resending them. The journal has one writer at a time (a second run is refused with ``JournalLockedError``)
+   and every state change is a compare-and-set, so no row is claimed for sending twice.
+3. Sending uses a bounded number of concurrent requests, paced by the client's rate limiter if it has one. A worker
+   waits for its rate-limit slot first and only then marks the order ``sending`` and sends it (the slot is passed
+   on with ``RateLimiter.prepaid``), so an order still waiting for its slot when the run is interrupted stays
+   ``pending`` and the rerun sends it.
 
-The file is read twice, line by line (validate, then send), so memory does not grow with the batch.
+The file is read twice, line by line (validate, then send), so memory does not grow with the batch. The second
+read sends only a line whose SHA-256 is the one recorded when it was validated: a line edited during the run is
+not sent (``JournalMismatchError``, nothing more is sent), so what goes out is exactly what was validated.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import time
@@ -25,7 +33,8 @@ from typing import Any
 import attrs
 
 from .errors import FrontpaymentError
-from .journal import Journal, Row, State
+from .journal import Entry, Journal, JournalError, JournalMismatchError, Row, State
+from .ratelimit import RateLimiter
 from .violations import Violation
 
 METHODS = {"invoice": "send_invoice", "ehf": "send_ehf_invoice", "session": "create_invoice_session"}
@@ -86,14 +95,19 @@ class BatchSummary:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    with path.open(encoding="utf-8") as fh:
-        for number, text in enumerate(fh, start=1):
-            if text.strip():
-                yield number, text.strip()
+    """Non-blank lines, stripped, with their line numbers. Bytes that are not UTF-8 come through as lone
+    surrogates (``surrogateescape``), for ``check_file`` to refuse that line alone."""
+    try:
+        with path.open(encoding="utf-8", errors="surrogateescape") as fh:
+            for number, text in enumerate(fh, start=1):
+                if text.strip():
+                    yield number, text.strip()
+    except OSError as exc:
+        raise FrontpaymentError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _reference(payload: Any) -> str | None:
@@ -101,24 +115,38 @@ def _reference(payload: Any) -> str | None:
     return ref if isinstance(ref, str) else None
 
 
+def _violations(client: Any, text: str, endpoint: str) -> tuple[list[Violation], Any]:
+    """One line's violations (a line that is not UTF-8 or not JSON is one violation), and its payload."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return [Violation("<line>", "is not valid UTF-8 text", "a JSON object in UTF-8", "undecodable bytes")], None
+    try:
+        payload = json.loads(text)
+    except ValueError as exc:
+        return [Violation("<line>", f"is not valid JSON ({exc})", "a JSON object", text[:40])], None
+    except RecursionError:
+        return [Violation("<line>", "is nested too deeply", "a JSON object", "deeply nested JSON")], None
+    try:
+        return list(client.validate(payload, endpoint)), payload
+    except RecursionError:
+        return [Violation("<line>", "is nested too deeply", "a JSON object", "deeply nested JSON")], None
+
+
 def check_file(
     client: Any, path: Path, endpoint: str, invalid: dict[int, list[Violation]], *, skip_invalid: bool
-) -> Iterator[tuple[int, str, str | None, State, str | None]]:
-    """Pass 1, streamed: each line's (number, digest, reference, state, error) for the journal. Invalid lines are
-    collected in ``invalid``; at the end, if there are any and they are not to be skipped, BatchValidationError is
-    raised, inside the journal's transaction, which is then rolled back: nothing is recorded and nothing sent."""
+) -> Iterator[Entry]:
+    """Pass 1, streamed: each line's entry (number, digest, reference, state, error) for the journal. Invalid lines
+    are collected in ``invalid``; at the end, if there are any and they are not to be skipped, BatchValidationError
+    is raised, inside the journal's transaction, which is then rolled back: nothing is recorded and nothing sent."""
     for number, text in _lines(path):
-        try:
-            payload = json.loads(text)
-        except ValueError as exc:
-            violations = [Violation("<line>", f"is not valid JSON ({exc})", "a JSON object", text[:40])]
-        else:
-            violations = client.validate(payload, endpoint)
+        violations, payload = _violations(client, text, endpoint)
         if violations:
             invalid[number] = violations[:MAX_VIOLATIONS_KEPT]
-            yield number, _digest(text), None, "invalid", f"{len(violations)} violation(s), first: {violations[0]}"
+            error = f"{len(violations)} violation(s), first: {violations[0]}"
+            yield Entry(number, _digest(text), None, "invalid", error)
         else:
-            yield number, _digest(text), _reference(payload), "pending", None
+            yield Entry(number, _digest(text), _reference(payload), "pending", None)
     if invalid and not skip_invalid:
         raise BatchValidationError(invalid)
 
@@ -134,7 +162,11 @@ async def send_batch(
     retry_failed: bool = False,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> BatchSummary:
-    """Send every order of a JSON Lines file through an ``AsyncFrontpaymentClient``, once each (see module doc)."""
+    """Send every order of a JSON Lines file through an ``AsyncFrontpaymentClient``, once each (see module doc).
+
+    ``journal`` is a path (opened, locked for the whole run, closed) or a ``Journal`` you opened for writing.
+    Raises ``JournalLockedError`` if another run holds the journal, ``JournalError`` if it is not a usable journal,
+    ``JournalMismatchError`` if it belongs to another file or the file changed, ``BatchValidationError``."""
     if endpoint not in METHODS:
         raise ValueError(f"unknown endpoint {endpoint!r}; expected one of {', '.join(METHODS)}")
     if concurrency < 1:
@@ -142,6 +174,8 @@ async def send_batch(
     path = Path(source)
     book = journal if isinstance(journal, Journal) else Journal(journal)
     try:
+        if book.readonly:
+            raise JournalError(f"journal {book.path} is open read-only; send_batch needs it open for writing")
         return await _run(
             client,
             path,
@@ -172,44 +206,76 @@ async def _run(
     book.bind(endpoint=endpoint)
     book.register(check_file(client, path, endpoint, {}, skip_invalid=skip_invalid))
     recovered = book.recover()
-    wanted = book.to_send(retry_failed)
+    claimable: tuple[State, ...] = ("pending", "failed") if retry_failed else ("pending",)
+    counts = book.counts()
+    total = sum(counts[state] for state in claimable)
     send: Callable[..., Awaitable[Any]] = getattr(client, METHODS[endpoint])
+    limiter = getattr(client, "rate_limiter", None)
+    if not isinstance(limiter, RateLimiter):
+        limiter = None  # something else paces in the transport, as before
     tally = {"sent": 0, "failed": 0, "unknown": 0}
     queue: asyncio.Queue[tuple[int, Any] | None] = asyncio.Queue(maxsize=concurrency * 2)
+    problems: list[JournalError] = []  # the first one stops the run: nothing more is claimed or sent
 
     def report() -> None:
         if on_progress is not None:
-            on_progress(Progress(len(wanted), tally["sent"], tally["failed"], tally["unknown"], started))
+            on_progress(Progress(total, tally["sent"], tally["failed"], tally["unknown"], started))
+
+    def settle(line: int, state: State, **fields: str | None) -> None:
+        try:
+            book.mark(line, state, expected="sending", **fields)
+        except JournalError as exc:
+            problems.append(exc)
+        tally[state] += 1
+        report()
 
     async def worker() -> None:
         while (item := await queue.get()) is not None:
+            if problems:
+                continue  # drain the queue, send nothing more
             line, payload = item
-            book.mark(line, "sending")  # committed before the request can leave
+            if limiter is not None and (wait := limiter.reserve()) > 0:
+                await asyncio.sleep(wait)  # still pending: an interrupt here leaves the order to the next run
+            if problems:
+                continue
             try:
-                result = await send(payload, validate=False)
-            except FrontpaymentError as exc:
+                book.mark(line, "sending", expected=claimable)  # compare-and-set, committed before the request
+            except JournalError as exc:
+                problems.append(exc)  # a failed claim never leads to a send
+                continue
+            try:
+                with limiter.prepaid() if limiter is not None else contextlib.nullcontext():
+                    result = await send(payload, validate=False)
+            except FrontpaymentError as exc:  # unknown whenever it may have been created: never resent
                 state: State = "unknown" if exc.outcome_unknown else "failed"
-                book.mark(line, state, error=f"{type(exc).__name__}: {exc}"[:2000])
-                tally[state] += 1
+                settle(line, state, error=f"{type(exc).__name__}: {exc}"[:2000])
             except Exception as exc:  # noqa: BLE001 - a bug must not turn into a resend: record and go on
-                book.mark(line, "unknown", error=f"unexpected {type(exc).__name__}: {exc}"[:2000])
-                tally["unknown"] += 1
+                settle(line, "unknown", error=f"unexpected {type(exc).__name__}: {exc}"[:2000])
+            except BaseException:  # cancelled or interrupted mid-request: it may have left; record it, then stop
+                with contextlib.suppress(JournalError):
+                    book.mark(
+                        line,
+                        "unknown",
+                        expected="sending",
+                        error="interrupted while sending: the order may or may not have been created",
+                    )
+                raise
             else:
-                book.mark(line, "sent", order_uuid=result.order_uuid)
-                tally["sent"] += 1
-            report()
+                settle(line, "sent", order_uuid=result.order_uuid)
 
     workers = [asyncio.create_task(worker()) for _ in range(concurrency)]
     try:
-        for number, text in _lines(path):
-            if number in wanted:
-                await queue.put((number, json.loads(text)))
+        await _feed(path, book, claimable, queue, problems)
         for _ in workers:
             await queue.put(None)
         await asyncio.gather(*workers)
     finally:
         for task in workers:
             task.cancel()
+        # Let every worker record its row (an interrupted send becomes unknown) before the journal closes.
+        await asyncio.gather(*workers, return_exceptions=True)
+    if problems:
+        raise problems[0]
     report()
     return BatchSummary(
         counts=book.counts(),
@@ -219,3 +285,29 @@ async def _run(
         failed=list(book.rows("failed")),
         recovered=recovered,
     )
+
+
+async def _feed(
+    path: Path,
+    book: Journal,
+    claimable: tuple[State, ...],
+    queue: asyncio.Queue[tuple[int, Any] | None],
+    problems: list[JournalError],
+) -> None:
+    """Pass 2: queue each line to send, parsed from the very text whose digest the journal recorded at validation.
+    A line that changed since (edited while the batch runs) stops the run: it is not sent, nor anything after it."""
+    for number, text in _lines(path):
+        if problems:
+            return
+        recorded = book.recorded(number)
+        if recorded is None or recorded[1] not in claimable:
+            continue  # sent, unknown or invalid already; or a line added after validation (the next run's)
+        if recorded[0] != _digest(text):
+            problems.append(
+                JournalMismatchError(
+                    f"line {number} of {path} changed while the batch was running; it was not sent, and neither was "
+                    "anything after it (restore the file and rerun, or use another --journal for a new batch)"
+                )
+            )
+            return
+        await queue.put((number, json.loads(text)))

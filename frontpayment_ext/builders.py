@@ -3,8 +3,11 @@ endpoint documents.
 
 Prices are unit prices including VAT (as Frontpayment's documented example with VAT shows). Each line's amount is
 ``quantity x unit_price - discount`` rounded to ore half up; its VAT is the VAT contained in that amount at its rate,
-rounded likewise; the order summary sums the rounded line values (see ``money``). Money goes on the wire as strings
-with two decimals, never as floats.
+rounded likewise; the order summary sums the rounded line values (see ``money``), with ``subTotal = grandTotal -
+totalTax`` (the net total, as the one documented example with VAT has it; the validator also accepts the pages'
+"before discount" reading). Amounts go on the wire as strings with two decimals, never as floats; unit prices and
+discounts as given, unrounded (``"0.125"``), because the amount is computed from them. So the output of a builder
+always satisfies the validator.
 
     order = Order(
         lines=[LineItem("Hair wash", quantity=1, unit_price="499.00", vat_rate=25)],
@@ -27,7 +30,7 @@ import attrs
 
 from .dates import DateFormat, wire_order_date
 from .errors import PayloadValidationError
-from .money import HUNDRED, MoneyInput, line_amount, to_decimal, vat_included, wire, wire_number
+from .money import HUNDRED, MoneyInput, line_amount, to_decimal, vat_included, wire, wire_number, wire_price
 from .redaction import DEFAULT_REDACTOR
 from .validation import Clock, utc_now
 from .violations import Violation
@@ -120,8 +123,8 @@ class LineItem:
         line: dict[str, Any] = {
             "name": self.name,
             "quantity": wire_number(self.quantity),
-            "rate": wire(self.unit_price),
-            "discount": wire(self.discount),
+            "rate": wire_price(self.unit_price),
+            "discount": wire_price(self.discount),
             "tax": wire_number(self.vat_rate),
             "amount": wire(self.amount),
         }
@@ -337,28 +340,35 @@ class Order:
                 "invoiceAsPaymentOption": self.ehf.invoice_as_payment_option,
             }
         payload["customerDetails"] = self.customer.to_wire(endpoint)
-        payload |= {
+        schedule = {
             "invoiceInterval": opts.interval,
             "invoiceMaturity": opts.maturity_days,
             "invoiceFeeApplicable": opts.fee_applicable,
             "separateInvoices": opts.separate_invoices,
         }
         if endpoint == "ehf":
+            # Seed 002 nests invoiceInterval, separateInvoices and invoiceMaturity in invoiceReferences for this
+            # path (a newer revision moves them to the top level, for another path): send them where the page of
+            # the path we call reads them; invoiceFeeApplicable stays at the top level, as in its example.
+            payload["invoiceFeeApplicable"] = schedule.pop("invoiceFeeApplicable")
             payload["invoiceReferences"] = {
                 "referenceNo": opts.reference_no,
                 "customerReference": opts.customer_reference,
                 "receiptNo": opts.receipt_no,
                 "customerNotes": opts.customer_notes,
                 "tnc": opts.terms,
+                **schedule,
             }
             if opts.internal_reference_no is not None or opts.internal_notes is not None:
                 payload["internalReferences"] = {
                     "referenceNo": opts.internal_reference_no,
                     "notes": opts.internal_notes,
                 }
-        elif endpoint == "invoice":
-            payload |= {"referenceNo": opts.reference_no, "customerReference": opts.customer_reference}
         else:
+            payload |= schedule
+        if endpoint == "invoice":
+            payload |= {"referenceNo": opts.reference_no, "customerReference": opts.customer_reference}
+        elif endpoint == "session":
             payload |= {
                 k: v
                 for k, v in (("referenceNo", opts.reference_no), ("customerReference", opts.customer_reference))

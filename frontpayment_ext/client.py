@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, cast
 
 import httpx
-from frontpayment_client import AuthenticatedClient
 
+from ._auth import FrontpaymentAuthenticatedClient, HeaderAuth, check_secret
+from ._wire import unencodable
 from .batch import BatchSummary, Progress, send_batch
 from .builders import Endpoint, Order
 from .errors import ConfigurationError, FrontpaymentError, PayloadValidationError, RequestVetoedError
@@ -36,7 +37,7 @@ from .operations import (
 )
 from .plugins import EntrypointChoice
 from .ratelimit import RateLimiter
-from .redaction import Redactor
+from .redaction import Redactor, Secret
 from .responses import decode_envelope, status_error
 from .results import InvoiceNumber, InvoiceSession, OrderCreated, RawResponse
 from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport, finish_raw, raw_operation
@@ -105,7 +106,9 @@ class _FrontpaymentBase(Transport):
     validates). ``max_retries`` applies to safe reads and to POSTs that provably never left the machine.
     ``plugins`` registers plugin objects; ``load_entrypoints`` chooses the entry-point plugins (True, False or
     names; default ``FRONTPAYMENT_PLUGINS`` or all); ``redactor`` replaces the default redaction;
-    ``rate_limiter`` paces requests (see ``RateLimiter``).
+    ``rate_limiter`` paces requests (see ``RateLimiter``). ``deadline`` bounds each attempt as a whole (60 s by
+    default; also per call), ``max_response_bytes`` the decoded size of a body (10 MB), ``max_retry_after`` the
+    longest ``Retry-After`` the client waits for before retrying (60 s; a longer one raises at once).
     """
 
     def __init__(
@@ -126,13 +129,16 @@ class _FrontpaymentBase(Transport):
         load_entrypoints: EntrypointChoice = None,
         redactor: Redactor | None = None,
         rate_limiter: RateLimiter | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
+        max_retry_after: float | None = None,
     ) -> None:
         token = token or os.environ.get(TOKEN_ENV)
         if not token:
             raise ConfigurationError(
                 f"no Frontpayment token: pass token=... or set {TOKEN_ENV} (demo and production tokens differ)"
             )
-        self._token = token
+        self._token = check_secret("Frontpayment token", token)  # before anything could echo it
         self._configure(
             base_url=resolve_base_url(base_url, environment),
             timeout=timeout,
@@ -141,15 +147,22 @@ class _FrontpaymentBase(Transport):
             plugins=plugins,
             load_entrypoints=load_entrypoints,
             redactor=redactor,
-            secrets=[token],
+            secrets=[self._token.reveal()],
             rate_limiter=rate_limiter,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
+            max_retry_after=max_retry_after,
         )
         self.validate_payloads = validate
         self.vat_rates = None if vat_rates is None else tuple(vat_rates)
         self.clock = clock
         self.extra_rules = tuple(extra_rules)
-        self.generated = AuthenticatedClient(
-            base_url=self.base_url, token=self._token, timeout=self.timeout, headers=self._client_headers({})
+        # The token goes on each request through HeaderAuth, never into a repr or the httpx client's headers.
+        self.generated = FrontpaymentAuthenticatedClient(
+            base_url=self.base_url,
+            timeout=self.timeout,
+            headers=self._client_headers({}),
+            httpx_args={"auth": HeaderAuth({"Authorization": Secret(f"Bearer {self._token.reveal()}")})},
         )
         self._attach_http(self.generated, http_client)
 
@@ -188,10 +201,13 @@ class _FrontpaymentBase(Transport):
         reason = self.plugins.prepare(call=call, payload=payload)
         if reason is not None:
             raise RequestVetoedError(reason)
+        unwritable = unencodable(payload)  # checked even with validate=False: httpx could not encode it
         if self.validate_payloads if validate is None else validate:
-            violations = self.validate(payload, endpoint)
-            if violations:
-                raise PayloadValidationError(violations, endpoint)
+            violations = [*unwritable, *self.validate(payload, endpoint)]
+        else:
+            violations = unwritable
+        if violations:
+            raise PayloadValidationError(violations, endpoint)
         return payload
 
     def _prepare(
@@ -205,8 +221,16 @@ class _FrontpaymentBase(Transport):
         else:
             kwargs = op.kwargs(**path)
             payload = kwargs.get("json")
+            if payload is not None:  # client.request(json=...): the same JSON copy and encodability check
+                try:
+                    payload = kwargs["json"] = jsonable(payload)
+                except (RecursionError, TypeError, ValueError) as exc:
+                    reason = f"is not JSON ({type(exc).__name__})"
+                    raise PayloadValidationError([Violation("json", reason, "JSON", type(payload).__name__)]) from None
+                if unwritable := unencodable(payload):
+                    raise PayloadValidationError(unwritable)
         kwargs["url"] = self.base_url + kwargs["url"]
-        self._per_request(kwargs, timeout, {"Authorization": f"Bearer {self._token}"})
+        self._per_request(kwargs, timeout, {"Authorization": f"Bearer {self._token.reveal()}"})
         audit = audit_event(call, payload) if op.creates_order else None
         if audit is not None:
             self.plugins.audit(audit)  # fails closed for a required audit plugin: nothing is sent
@@ -216,7 +240,14 @@ class _FrontpaymentBase(Transport):
         if op.envelope is None:
             return finish_raw(op, response, elapsed, self.redactor)
         if 200 <= response.status_code < 300:
-            model, raw = decode_envelope(response, op.envelope.from_dict, operation=op.name, elapsed=elapsed)
+            model, raw = decode_envelope(
+                response,
+                op.envelope.from_dict,
+                operation=op.name,
+                elapsed=elapsed,
+                required=op.required,
+                outcome_unknown=op.creates_order,  # a 2xx it cannot read: the server may well have acted
+            )
             return op.result(model, raw)
         raise status_error(response, operation=op.name, outcome_unknown=op.creates_order, redactor=self.redactor)
 
@@ -224,54 +255,155 @@ class _FrontpaymentBase(Transport):
 class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
     """Synchronous client. Use as a context manager, or call ``close()``. Options: see ``_FrontpaymentBase``."""
 
-    def send_invoice(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> OrderCreated:
-        """Send Invoice: create an invoice order. Validated first; never sent twice (see ``OutcomeUnknownError``)."""
-        result: OrderCreated = self._call(SEND_INVOICE, order, **options)
+    def send_invoice(
+        self,
+        order: Mapping[str, Any] | PayloadSource,
+        *,
+        validate: bool | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> OrderCreated:
+        """Send Invoice: create an invoice order. Validated first; never sent twice (see ``OutcomeUnknownError``).
+        The keyword options override the client's for this call."""
+        result: OrderCreated = self._call(
+            SEND_INVOICE, order, validate=validate, timeout=timeout, max_retries=max_retries, deadline=deadline
+        )
         return result
 
-    def send_ehf_invoice(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> OrderCreated:
+    def send_ehf_invoice(
+        self,
+        order: Mapping[str, Any] | PayloadSource,
+        *,
+        validate: bool | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> OrderCreated:
         """Send EHF Invoice: create an order delivered as an EHF e-invoice to a corporate customer."""
-        result: OrderCreated = self._call(SEND_EHF_INVOICE, order, **options)
+        result: OrderCreated = self._call(
+            SEND_EHF_INVOICE, order, validate=validate, timeout=timeout, max_retries=max_retries, deadline=deadline
+        )
         return result
 
-    def create_invoice_session(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> InvoiceSession:
+    def create_invoice_session(
+        self,
+        order: Mapping[str, Any] | PayloadSource,
+        *,
+        validate: bool | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> InvoiceSession:
         """Create Session for Invoice Order: the order, plus a BankID URL for a corporate customer."""
-        result: InvoiceSession = self._call(CREATE_INVOICE_SESSION, order, **options)
+        result: InvoiceSession = self._call(
+            CREATE_INVOICE_SESSION,
+            order,
+            validate=validate,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+        )
         return result
 
-    def get_invoice_number(self, order_uuid: str, **options: Any) -> InvoiceNumber:
+    def get_invoice_number(
+        self,
+        order_uuid: str,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> InvoiceNumber:
         """The invoice number (None until invoiced) and status of an order. A safe read, retried on failure."""
-        result: InvoiceNumber = self._call(GET_INVOICE_NUMBER, order_uuid=order_uuid, **options)
+        result: InvoiceNumber = self._call(
+            GET_INVOICE_NUMBER, order_uuid=order_uuid, timeout=timeout, max_retries=max_retries, deadline=deadline
+        )
         return result
 
-    def request(self, method: str, path: str, *, json: Any = None, **options: Any) -> RawResponse:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> RawResponse:
         """Any other Frontpayment endpoint (``GET /api/v1/connect/orders/status``, ...) with the same auth,
-        retries and typed errors; the result is the raw response. A POST is treated as order-creating."""
-        result: RawResponse = self._call(raw_operation(method, path, json), **options)
+        retries and typed errors; the result is the raw response. Any method but GET, HEAD and OPTIONS is treated
+        as state-changing (never resent unless it provably never left)."""
+        result: RawResponse = self._call(
+            raw_operation(method, path, json), timeout=timeout, max_retries=max_retries, deadline=deadline
+        )
         return result
 
 
 class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
     """Asynchronous client, the same as ``FrontpaymentClient`` with ``await``. Use ``async with``."""
 
-    async def send_invoice(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> OrderCreated:
+    async def send_invoice(
+        self,
+        order: Mapping[str, Any] | PayloadSource,
+        *,
+        validate: bool | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> OrderCreated:
         """Send Invoice (see ``FrontpaymentClient.send_invoice``)."""
-        result: OrderCreated = await self._call(SEND_INVOICE, order, **options)
+        result: OrderCreated = await self._call(
+            SEND_INVOICE, order, validate=validate, timeout=timeout, max_retries=max_retries, deadline=deadline
+        )
         return result
 
-    async def send_ehf_invoice(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> OrderCreated:
+    async def send_ehf_invoice(
+        self,
+        order: Mapping[str, Any] | PayloadSource,
+        *,
+        validate: bool | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> OrderCreated:
         """Send EHF Invoice (see ``FrontpaymentClient.send_ehf_invoice``)."""
-        result: OrderCreated = await self._call(SEND_EHF_INVOICE, order, **options)
+        result: OrderCreated = await self._call(
+            SEND_EHF_INVOICE, order, validate=validate, timeout=timeout, max_retries=max_retries, deadline=deadline
+        )
         return result
 
-    async def create_invoice_session(self, order: Mapping[str, Any] | PayloadSource, **options: Any) -> InvoiceSession:
+    async def create_invoice_session(
+        self,
+        order: Mapping[str, Any] | PayloadSource,
+        *,
+        validate: bool | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> InvoiceSession:
         """Create Session for Invoice Order (see ``FrontpaymentClient.create_invoice_session``)."""
-        result: InvoiceSession = await self._call(CREATE_INVOICE_SESSION, order, **options)
+        result: InvoiceSession = await self._call(
+            CREATE_INVOICE_SESSION,
+            order,
+            validate=validate,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+        )
         return result
 
-    async def get_invoice_number(self, order_uuid: str, **options: Any) -> InvoiceNumber:
+    async def get_invoice_number(
+        self,
+        order_uuid: str,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> InvoiceNumber:
         """Invoice number and status of an order (see ``FrontpaymentClient.get_invoice_number``)."""
-        result: InvoiceNumber = await self._call(GET_INVOICE_NUMBER, order_uuid=order_uuid, **options)
+        result: InvoiceNumber = await self._call(
+            GET_INVOICE_NUMBER, order_uuid=order_uuid, timeout=timeout, max_retries=max_retries, deadline=deadline
+        )
         return result
 
     async def send_batch(
@@ -298,9 +430,20 @@ class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
             on_progress=on_progress,
         )
 
-    async def request(self, method: str, path: str, *, json: Any = None, **options: Any) -> RawResponse:
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> RawResponse:
         """Any other Frontpayment endpoint (see ``FrontpaymentClient.request``)."""
-        result: RawResponse = await self._call(raw_operation(method, path, json), **options)
+        result: RawResponse = await self._call(
+            raw_operation(method, path, json), timeout=timeout, max_retries=max_retries, deadline=deadline
+        )
         return result
 
 

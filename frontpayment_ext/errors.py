@@ -13,6 +13,12 @@ before it is stored, and the raw response is kept for those who need it.
     │   └── APITimeoutError
     ├── OutcomeUnknownError          an order-creating request may have reached the server; do not resend blindly
     ├── MalformedResponseError       an answer came back but is not the documented envelope
+    │   └── ResponseTooLargeError    its decoded body was over ``max_response_bytes``
+    ├── CallInterruptedError         (for plugins) the call was cancelled or interrupted
+    ├── JournalError                 a batch journal cannot be used (defined in ``journal.py``); nothing was sent
+    │   ├── JournalLockedError       another run is writing it
+    │   ├── JournalConflictError     a row was not in the state expected (a failed compare-and-set)
+    │   └── JournalMismatchError     it belongs to another file or endpoint, or the file changed
     └── APIStatusError               the server answered with an error
         ├── BusinessLogicError       400 (conflict of business logic)
         ├── AuthenticationError      401, 403
@@ -33,7 +39,7 @@ import attrs
 import httpx
 
 from .ratelimit import parse_retry_after
-from .redaction import DEFAULT_REDACTOR, Redactor
+from .redaction import DEFAULT_REDACTOR, ERRORS_LIMIT, MESSAGE_LIMIT, Redactor, mask_request_headers
 from .violations import Violation
 
 
@@ -91,7 +97,7 @@ class APIConnectionError(FrontpaymentError):
     def __init__(self, message: str, *, request_sent: bool, operation: str = "") -> None:
         self.request_sent = request_sent
         self.operation = operation
-        super().__init__(DEFAULT_REDACTOR.text(message))
+        super().__init__(DEFAULT_REDACTOR.text(message, limit=MESSAGE_LIMIT))
 
 
 class APITimeoutError(APIConnectionError):
@@ -117,14 +123,52 @@ class OutcomeUnknownError(FrontpaymentError):
 
 class MalformedResponseError(FrontpaymentError):
     """The server answered, but not with the documented envelope (an HTML page from a proxy, invalid JSON, an empty
-    body, an unknown status). ``body`` keeps the raw bytes, ``response`` the whole response."""
+    body, an unknown status). ``body`` keeps the raw bytes, ``response`` the whole response.
 
-    def __init__(self, reason: str, *, status_code: int, body: bytes, response: httpx.Response | None = None) -> None:
-        self.reason = reason
+    ``outcome_unknown`` is true when the call changes state and the answer was a 2xx: the server may well have acted
+    (created the order) although the SDK cannot read what it said, so the call must be looked up, never resent.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        status_code: int,
+        body: bytes,
+        response: httpx.Response | None = None,
+        outcome_unknown: bool = False,
+        operation: str = "",
+    ) -> None:
+        self.reason = DEFAULT_REDACTOR.text(reason, limit=MESSAGE_LIMIT)  # it may quote a server header
         self.status_code = status_code
         self.body = body
         self.response = response
-        super().__init__(f"malformed response (HTTP {status_code}): {reason}")
+        mask_request_headers(response)
+        self.outcome_unknown = outcome_unknown
+        self.operation = operation
+        hint = f" (outcome unknown: {UNKNOWN_OUTCOME_HINT})" if outcome_unknown else ""
+        super().__init__(f"malformed response (HTTP {status_code}): {self.reason}{hint}")
+
+
+class ResponseTooLargeError(MalformedResponseError):
+    """The body, once decoded, was larger than the client's ``max_response_bytes``; the SDK stopped reading it.
+    ``body`` keeps only its first bytes."""
+
+
+class CallInterruptedError(FrontpaymentError):
+    """What plugins and the audit log are told when a call ends by an exception that is not the SDK's own: an
+    ``asyncio`` cancellation (``wait_for`` timeout, ``task.cancel()``), ``KeyboardInterrupt``, or a bug. The caller
+    gets the original exception; this one only describes it. ``outcome_unknown`` is true when a state-changing
+    request may have left before the interruption."""
+
+    def __init__(self, operation: str, cause: str, *, request_sent: bool, creates_order: bool) -> None:
+        self.operation = operation
+        self.cause = cause
+        self.request_sent = request_sent
+        self.outcome_unknown = creates_order and request_sent
+        sent = "after the request was sent" if request_sent else "before anything was sent"
+        hint = f"; {UNKNOWN_OUTCOME_HINT}" if self.outcome_unknown else ""
+        super().__init__(f"{operation}: interrupted ({cause}) {sent}{hint}")
 
 
 @attrs.frozen
@@ -139,7 +183,9 @@ class APIStatusError(FrontpaymentError):
     """The server answered with an error status (or an unsuccessful envelope).
 
     ``status_code``, ``message`` (the envelope's, never branch on its wording), ``errors`` (the envelope's
-    ``errors`` as sent, any JSON) and ``response`` (the raw ``httpx.Response``).
+    ``errors``, any JSON) and ``response`` (the raw ``httpx.Response``, whose request's Authorization and apiKey
+    headers are masked). ``message`` and ``errors`` are redacted and bounded for display (about 4 KB and 16 KB, with
+    a note of what was cut); the raw body is ``body``/``response.content``.
     """
 
     def __init__(
@@ -155,10 +201,13 @@ class APIStatusError(FrontpaymentError):
     ) -> None:
         self.outcome_unknown = outcome_unknown
         self.status_code = status_code
-        self.message = redactor.text(message)
-        self.errors = redactor(errors)
+        # What is kept for display is redacted and bounded (a hostile 50 MB message costs microseconds here); the
+        # raw body stays on ``response``, whose request no longer shows the Authorization or apiKey header.
+        self.message = redactor.text(message, limit=MESSAGE_LIMIT)
+        self.errors = redactor.bounded(errors, ERRORS_LIMIT)
         self._read_errors()
         self.response = response
+        mask_request_headers(response)
         self.operation = operation
         where = f"{operation}: " if operation else ""
         hint = f" (outcome unknown: {UNKNOWN_OUTCOME_HINT})" if outcome_unknown else ""
@@ -201,7 +250,10 @@ class ServerValidationError(APIStatusError):
     def _detail(self) -> str:
         if not self.field_errors:
             return ""
-        return ": " + "; ".join(f"{e.path or '?'}: {e.message}" for e in self.field_errors)
+        detail = "; ".join(f"{e.path or '?'}: {e.message}" for e in self.field_errors)
+        if len(detail) <= MESSAGE_LIMIT:
+            return ": " + detail
+        return f": {detail[:MESSAGE_LIMIT]} [... {len(detail) - MESSAGE_LIMIT} more characters: see .errors]"
 
 
 class RateLimitError(APIStatusError):

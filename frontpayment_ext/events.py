@@ -1,4 +1,5 @@
-"""What plugins are handed: one call, one HTTP exchange, one audit event. All values are already redacted.
+"""What plugins are handed: one call, one HTTP exchange, one audit event. None holds a secret; all values are
+redacted (an audit event holds no personal data; its ``reference_no`` is the caller's own ``referenceNo``).
 
 These are plain frozen attrs classes so that a plugin can log, store or compare them without touching the client.
 """
@@ -14,6 +15,7 @@ from typing import Any, Literal
 import attrs
 
 Outcome = Literal["attempt", "success", "failed", "unknown"]
+PREVIEW_LIMIT = 4096  # characters of a body that a log line shows
 
 
 @attrs.frozen
@@ -55,20 +57,46 @@ class Exchange:
     _request_json: Any = attrs.field(default=None, repr=False, alias="request_json")
     _response_content: bytes = attrs.field(default=b"", repr=False, alias="response_content")
     _redactor: Any = attrs.field(default=None, repr=False, alias="redactor")
+    _parsed: dict[str, Any] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     @property
     def request_body(self) -> Any:
+        """The request's JSON body, redacted in full."""
         return None if self._request_json is None else self._redactor(self._request_json)
 
     @property
     def response_body(self) -> Any:
-        if not self._response_content:
-            return None
-        try:
-            body = json.loads(self._response_content)
-        except (ValueError, RecursionError):
-            return None
-        return self._redactor(body)
+        """The response's JSON body, redacted in full (None if it is not JSON); costs time in proportion to its size."""
+        body = self._response_json()
+        return None if body is None else self._redactor(body)
+
+    def response_preview(self, limit: int = PREVIEW_LIMIT) -> Any:
+        """The response's JSON body redacted and cut to about ``limit`` characters of text, for a log line; what a
+        plugin should show. Costs time in proportion to ``limit`` beyond parsing the body once."""
+        body = self._response_json()
+        return None if body is None else self._redactor.bounded(body, limit)
+
+    def request_preview(self, limit: int = PREVIEW_LIMIT) -> Any:
+        """The request's JSON body redacted and cut to about ``limit`` characters of text."""
+        return None if self._request_json is None else self._redactor.bounded(self._request_json, limit)
+
+    def response_data(self, key: str) -> Any:
+        """One value of the response envelope's ``data`` object (redacted), e.g. ``uuid``; None if there is none."""
+        body = self._response_json()
+        data = body.get("data") if isinstance(body, dict) else None
+        return self._redactor.value(key, data.get(key)) if isinstance(data, dict) else None
+
+    def _response_json(self) -> Any:
+        """The response body parsed once (the logging plugin and others share it), or None if it is not JSON."""
+        if "json" not in self._parsed:
+            body = None
+            if self._response_content:
+                try:
+                    body = json.loads(self._response_content)
+                except (ValueError, RecursionError):
+                    body = None
+            self._parsed["json"] = body
+        return self._parsed["json"]
 
 
 @attrs.frozen

@@ -3,8 +3,13 @@ in step.
 
 A plugin is any object or module with functions named after these hooks and marked with
 ``frontpayment_ext.hookimpl``. It needs to implement only the hooks it cares about, and only the arguments it
-uses (pluggy passes arguments by name). Every value handed to a hook is already redacted: no token, personal
-number, phone number or e-mail reaches a plugin unless the user turned redaction off.
+uses (pluggy passes arguments by name).
+
+What a hook is handed: never a token or API key, however deep (an error's ``response.request`` and the request of
+a chained transport exception have their Authorization and apiKey headers masked). Redacted (no personal number,
+phone number or e-mail unless the user turned redaction off): ``Call``, ``Exchange``, ``AuditEvent``, and every
+error's message, ``errors``, ``field_errors`` and ``violations``. Raw, as each hook says: the ``payload`` of the two
+shaping hooks, an error's ``response``/``body``, and the ``result`` of ``frontpayment_operation_finished``.
 
 Two kinds of hook:
 
@@ -52,9 +57,12 @@ def frontpayment_validation_rules(endpoint: str, payload: dict[str, Any]) -> lis
     SDK's own rules, for the endpoint ``invoice``, ``ehf`` or ``session``.
 
     :param endpoint: which endpoint's rules apply.
-    :param payload: the payload being validated (read only).
+    :param payload: the payload being validated, **not** redacted (a rule may need the real msisdn or personal
+        number to check it): the exact payload that will be sent. Read only; never log it.
     :return: a list of ``Violation`` (path, message, expected, actual) for each broken rule, or None. Violations
         from every plugin are reported together with the SDK's own; any violation stops the call before sending.
+        The SDK redacts each violation's message and actual value (by the field's name, then as text) before it
+        reaches ``PayloadValidationError``, so a rule may quote the value it refused.
     """
 
 
@@ -74,8 +82,9 @@ def frontpayment_after_exchange(exchange: Exchange) -> None:
     """One HTTP exchange is over: a response arrived, or the transport failed.
 
     Fires after every attempt, retries included, on every client. ``exchange`` holds the operation, method, URL
-    (without secrets), status (None when no response came), elapsed seconds, redacted request and response bodies,
-    the response headers (sensitive ones masked) and the rate limit the server advertised.
+    (without secrets), status (None when no response came), elapsed seconds, redacted request and response bodies
+    (in full, or cut to a size for a log line with ``request_preview()``/``response_preview()``), the response
+    headers (sensitive ones masked) and the rate limit the server advertised. Nothing in it is raw.
 
     :param exchange: the exchange.
     """
@@ -86,7 +95,11 @@ def frontpayment_on_error(call: Call, error: Exception) -> None:
     """The SDK is about to raise ``error`` from an operation.
 
     Fires once per failed call, just before the error reaches the caller: validation failures and vetoes, HTTP
-    errors, connection failures and unknown outcomes alike. The error's message is already redacted.
+    errors, connection failures and unknown outcomes alike. The error's message, ``errors``, ``field_errors`` and
+    ``violations`` are redacted and bounded. Its ``response`` (and ``body``) is the raw ``httpx.Response``, with
+    the body as the server sent it (it may echo personal data: never log it) and its ``request`` as sent, body
+    included, except that the Authorization and apiKey headers are masked; a chained transport exception
+    (``error.__cause__``) has its request's headers masked the same way.
 
     :param call: the operation.
     :param error: the ``FrontpaymentError`` about to be raised.
@@ -100,7 +113,8 @@ def frontpayment_operation_finished(call: Call, result: Any, error: Exception | 
     Fires once per call that got as far as ``frontpayment_operation_started``, after the last exchange.
 
     :param call: the operation.
-    :param result: the typed result (``OrderCreated``, ``InvoiceNumber``, ...), or None on error.
+    :param result: the typed result (``OrderCreated``, ``InvoiceNumber``, ...) exactly as the caller gets it, **not**
+        redacted (``result.raw`` holds the raw body; a Katsu Pay invoice carries names), or None on error.
     :param error: the error raised, or None on success.
     """
 

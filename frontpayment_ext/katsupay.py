@@ -14,17 +14,18 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
-from katsupay_client import AuthenticatedClient, Client
+from katsupay_client import Client
 from katsupay_client.api.invoices import get_invoice
 from katsupay_client.models import GetInvoiceResponse, Invoice
 from katsupay_client.types import Unset
 
+from ._auth import HeaderAuth, KatsuPayAuthenticatedClient, check_secret
 from .errors import ConfigurationError, MalformedResponseError, UnsuccessfulResponseError
 from .events import AuditEvent, Call
 from .operations import Operation
 from .plugins import EntrypointChoice
 from .ratelimit import RateLimiter
-from .redaction import Redactor
+from .redaction import Redactor, Secret
 from .responses import build_model, decode_object, raw, status_error
 from .results import KatsuInvoice, RawResponse
 from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport
@@ -102,12 +103,17 @@ class _KatsuBase(Transport):
         load_entrypoints: EntrypointChoice = None,
         redactor: Redactor | None = None,
         rate_limiter: RateLimiter | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
+        max_retry_after: float | None = None,
     ) -> None:
         url = base_url or os.environ.get(BASE_URL_ENV)
         if not url:
             raise ConfigurationError(f"Katsu Pay documents no host: pass base_url=... or set {BASE_URL_ENV}")
-        self._token = token or os.environ.get(TOKEN_ENV)
-        self._api_key = api_key or os.environ.get(API_KEY_ENV)
+        token, api_key = token or os.environ.get(TOKEN_ENV), api_key or os.environ.get(API_KEY_ENV)
+        # Checked before anything could echo them; held only in Secret boxes (masked repr) from here on.
+        self._token = check_secret("Katsu Pay token", token) if token else None
+        self._api_key = check_secret("Katsu Pay apiKey", api_key) if api_key else None
         if self._api_key and not self._token:
             raise ConfigurationError("an apiKey is sent together with a bearer token: pass token=... as well")
         self._configure(
@@ -118,8 +124,11 @@ class _KatsuBase(Transport):
             plugins=plugins,
             load_entrypoints=load_entrypoints,
             redactor=redactor,
-            secrets=[self._token, self._api_key],
+            secrets=[secret.reveal() for secret in (self._token, self._api_key) if secret],
             rate_limiter=rate_limiter,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
+            max_retry_after=max_retry_after,
         )
         self.generated = self._generated(http_client)
 
@@ -131,16 +140,21 @@ class _KatsuBase(Transport):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self.auth!r})"
 
-    def _auth(self) -> dict[str, str]:
-        auth = {"Authorization": f"Bearer {self._token}"} if self._token else {}
+    def _secret_headers(self) -> dict[str, Secret]:
+        auth = {"Authorization": Secret(f"Bearer {self._token.reveal()}")} if self._token else {}
         return auth | ({"apiKey": self._api_key} if self._api_key else {})
 
-    def _generated(self, http_client: httpx.Client | httpx.AsyncClient | None) -> Client | AuthenticatedClient:
-        generated: Client | AuthenticatedClient
-        api_key = {"apiKey": self._api_key} if self._api_key else {}
-        if self._token:  # the generated AuthenticatedClient sends the bearer token itself
-            generated = AuthenticatedClient(
-                base_url=self.base_url, token=self._token, timeout=self.timeout, headers=self._client_headers(api_key)
+    def _auth(self) -> dict[str, str]:
+        return {name: secret.reveal() for name, secret in self._secret_headers().items()}
+
+    def _generated(self, http_client: httpx.Client | httpx.AsyncClient | None) -> Client | KatsuPayAuthenticatedClient:
+        generated: Client | KatsuPayAuthenticatedClient
+        if self._token:  # the secrets go on each request through HeaderAuth, never into a repr or default headers
+            generated = KatsuPayAuthenticatedClient(
+                base_url=self.base_url,
+                timeout=self.timeout,
+                headers=self._client_headers({}),
+                httpx_args={"auth": HeaderAuth(self._secret_headers())},
             )
         else:
             generated = Client(base_url=self.base_url, timeout=self.timeout, headers=self._client_headers({}))
@@ -177,16 +191,35 @@ class _KatsuBase(Transport):
 class KatsuPayClient(SyncTransport, _KatsuBase):
     """Synchronous Katsu Pay client. Options: see ``_KatsuBase``."""
 
-    def get_invoice(self, invoice_id: str, **options: Any) -> KatsuInvoice:
-        """One invoice by its identifier. A safe read, retried on failure."""
-        result: KatsuInvoice = self._call(GET_INVOICE, invoice_id=invoice_id, **options)
+    def get_invoice(
+        self,
+        invoice_id: str,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> KatsuInvoice:
+        """One invoice by its identifier. A safe read, retried on failure. An empty identifier, or one with control
+        characters or lone surrogates, is refused before anything is sent (``PayloadValidationError``)."""
+        result: KatsuInvoice = self._call(
+            GET_INVOICE, invoice_id=invoice_id, timeout=timeout, max_retries=max_retries, deadline=deadline
+        )
         return result
 
 
 class AsyncKatsuPayClient(AsyncTransport, _KatsuBase):
     """Asynchronous Katsu Pay client (see ``KatsuPayClient``)."""
 
-    async def get_invoice(self, invoice_id: str, **options: Any) -> KatsuInvoice:
+    async def get_invoice(
+        self,
+        invoice_id: str,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> KatsuInvoice:
         """One invoice by its identifier (see ``KatsuPayClient.get_invoice``)."""
-        result: KatsuInvoice = await self._call(GET_INVOICE, invoice_id=invoice_id, **options)
+        result: KatsuInvoice = await self._call(
+            GET_INVOICE, invoice_id=invoice_id, timeout=timeout, max_retries=max_retries, deadline=deadline
+        )
         return result

@@ -1,9 +1,11 @@
 """Money arithmetic: Decimal from input to wire, rounded explicitly.
 
 Rule: every amount is rounded to whole ore (0.01 NOK) with ROUND_HALF_UP, once per order line, and totals are
-sums of rounded line values. Prices (``rate``) and line amounts include VAT, as in Frontpayment's one documented
-example with VAT (4500 NOK at 12 %: VAT 482.14, net 4017.86). Floats are refused: a float has already lost the
-exact value the user meant, so the SDK asks for ``Decimal``, ``int`` or a numeric string instead.
+sums of rounded line values. Unit prices and discounts are never rounded: they go on the wire as given
+(``wire_price``), and each line's amount is computed from exactly those values. Prices (``rate``) and line
+amounts include VAT, as in Frontpayment's one documented example with VAT (4500 NOK at 12 %: VAT 482.14,
+net 4017.86). Floats are refused: a float has already lost the exact value the user meant, so the SDK asks for
+``Decimal``, ``int`` or a numeric string instead.
 """
 
 from __future__ import annotations
@@ -44,8 +46,9 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
 
 
 def in_range(value: Decimal) -> bool:
-    """True for a finite amount no larger than MAX_MAGNITUDE either way."""
-    return value.is_finite() and abs(value) <= MAX_MAGNITUDE
+    """True for a finite amount no larger than MAX_MAGNITUDE either way. ``copy_abs`` uses no context, so a numeric
+    string such as ``"1e1000000"`` (valid for PHP's is_numeric) is answered, not an Overflow."""
+    return value.is_finite() and value.copy_abs() <= MAX_MAGNITUDE
 
 
 def line_amount(quantity: Decimal, rate: Decimal, discount: Decimal) -> Decimal:
@@ -67,6 +70,15 @@ def vat_included(gross: Decimal, rate_percent: Decimal) -> Decimal:
 def wire(value: Decimal) -> str:
     """How an amount goes on the wire: a numeric string with two decimals ("51.00"), never a float."""
     return f"{round_ore(value):f}"
+
+
+def wire_price(value: Decimal) -> str:
+    """A unit price or discount on the wire: with two decimals when it has at most two (``"99.90"``), otherwise
+    exactly as given (``"0.125"``), never rounded. The line amount is computed from this same, unrounded value,
+    so what is sent always satisfies ``amount = quantity x rate - discount``; rounding the price instead would
+    change what the customer pays (100 x 0.125 is 12.50, 100 x 0.13 is 13.00)."""
+    rounded = round_ore(value)
+    return f"{rounded:f}" if rounded == value else f"{value.normalize():f}"
 
 
 def wire_number(value: Decimal) -> str:

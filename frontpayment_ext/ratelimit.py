@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import collections
+import contextlib
+import contextvars
 import email.utils
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 import attrs
 
@@ -54,18 +56,27 @@ def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+# The limiter whose next reserve() in this context was already paid for (see RateLimiter.prepaid).
+_PREPAID: contextvars.ContextVar[RateLimiter | None] = contextvars.ContextVar("frontpayment_prepaid", default=None)
+
+
 class RateLimiter:
     """Paces requests to at most ``limit`` per ``window`` seconds (a sliding window), so that a bulk sender never
     trips the server's limit. Thread-safe; one limiter may be shared by several clients using the same token.
 
     Frontpayment advertises ``x-ratelimit-limit: 240`` (per window; the window is not documented, a minute is
-    assumed). The limiter starts at ``limit`` and adopts the server's advertised limit once it has seen one;
-    ``x-ratelimit-remaining: 0`` makes it wait for the window to roll over.
+    assumed). ``limit`` is a ceiling: an advertised limit below it tightens the pace, one above it is ignored (the
+    user may have chosen a lower pace for a reason: a shared token, a fragile downstream), so the limiter never
+    sends more than ``limit`` per ``window``. ``x-ratelimit-remaining: 0`` makes it wait for the window to roll over.
+
+    ``prepaid()`` lets a caller reserve and wait for a slot itself, before it commits to sending (the batch marks
+    an order ``sending`` only once its slot has come), and then make the call without paying a second slot.
     """
 
     def __init__(self, limit: int = 240, window: float = 60.0, *, clock: Callable[[], float] = time.monotonic) -> None:
         if limit < 1 or window <= 0:
             raise ValueError("a rate limit needs limit >= 1 and window > 0")
+        self.ceiling = limit
         self.limit = limit
         self.window = window
         self._clock = clock
@@ -77,7 +88,11 @@ class RateLimiter:
         return f"RateLimiter(limit={self.limit}, window={self.window})"
 
     def reserve(self) -> float:
-        """Claim the next send slot; returns how many seconds to wait before sending in it."""
+        """Claim the next send slot; returns how many seconds to wait before sending in it (0 if the caller's
+        context holds a prepaid slot of this limiter, which this call uses up)."""
+        if _PREPAID.get() is self:
+            _PREPAID.set(None)
+            return 0.0
         with self._lock:
             now = self._clock()
             while self._sent and self._sent[0] <= now - self.window:
@@ -88,11 +103,21 @@ class RateLimiter:
             self._sent.append(slot)
             return slot - now
 
+    @contextlib.contextmanager
+    def prepaid(self) -> Iterator[None]:
+        """Within this block (this thread or asyncio task), the next ``reserve()`` costs nothing: the caller has
+        already reserved a slot and waited for it. Later reserves (a retry) pay as usual."""
+        token = _PREPAID.set(self)
+        try:
+            yield
+        finally:
+            _PREPAID.reset(token)
+
     def observe(self, rate: RateLimit) -> None:
         """Learn from a response's headers: the advertised limit, and a window already used up."""
         with self._lock:
             if rate.limit is not None and rate.limit >= 1:
-                self.limit = rate.limit
+                self.limit = min(self.ceiling, rate.limit)  # tighten, never loosen past the user's limit
             if rate.remaining is not None and rate.remaining <= 0:
                 # The server counted requests we did not see (another process with the same token, say). Its window
                 # is not documented, so wait a whole window from now: at worst one window lost, never a 429.

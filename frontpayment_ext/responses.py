@@ -25,21 +25,33 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def decode_json(response: httpx.Response) -> Any:
+def malformed(
+    response: httpx.Response, reason: str, *, operation: str = "", outcome_unknown: bool = False
+) -> MalformedResponseError:
+    """The error for an answer the SDK cannot read, keeping the raw body. ``outcome_unknown`` is for a 2xx to a
+    state-changing call: the server may have acted on it."""
+    where = f"{operation}: " if operation else ""
+    return MalformedResponseError(
+        where + reason,
+        status_code=response.status_code,
+        body=response.content,
+        response=response,
+        outcome_unknown=outcome_unknown,
+        operation=operation,
+    )
+
+
+def decode_json(response: httpx.Response, *, operation: str = "", outcome_unknown: bool = False) -> Any:
     """The body as JSON (floats as Decimal, NaN/Infinity refused), or ``MalformedResponseError``."""
     content = response.content
     if not content.strip():
-        raise MalformedResponseError("empty body", status_code=response.status_code, body=content, response=response)
+        raise malformed(response, "empty body", operation=operation, outcome_unknown=outcome_unknown)
     try:
         return json.loads(content, parse_float=Decimal, parse_constant=_reject_constant)
     except (ValueError, RecursionError, UnicodeDecodeError) as exc:
         kind = response.headers.get("content-type", "no content type")
-        raise MalformedResponseError(
-            f"body is not JSON ({kind}): {type(exc).__name__}",
-            status_code=response.status_code,
-            body=content,
-            response=response,
-        ) from None
+        reason = f"body is not JSON ({kind}): {type(exc).__name__}"
+        raise malformed(response, reason, operation=operation, outcome_unknown=outcome_unknown) from None
 
 
 def raw(response: httpx.Response, body: Any, parsed: Any, elapsed: float = 0.0) -> RawResponse:
@@ -81,45 +93,87 @@ def status_error(
     )
 
 
-def decode_object(response: httpx.Response, *, operation: str) -> dict[str, Any]:
+def decode_object(response: httpx.Response, *, operation: str, outcome_unknown: bool = False) -> dict[str, Any]:
     """The body as a JSON object, or ``MalformedResponseError``."""
-    body = decode_json(response)
+    body = decode_json(response, operation=operation, outcome_unknown=outcome_unknown)
     if not isinstance(body, dict):
-        raise MalformedResponseError(
-            f"{operation}: expected a JSON object",
-            status_code=response.status_code,
-            body=response.content,
-            response=response,
-        )
+        reason = f"expected a JSON object, got {_kind(body)}"
+        raise malformed(response, reason, operation=operation, outcome_unknown=outcome_unknown)
     return body
 
 
 def build_model(
-    response: httpx.Response, build: Callable[[dict[str, Any]], T], body: dict[str, Any], *, operation: str
+    response: httpx.Response,
+    build: Callable[[dict[str, Any]], T],
+    body: dict[str, Any],
+    *,
+    operation: str,
+    outcome_unknown: bool = False,
 ) -> T:
     """A generated model from the body; any failure of the generated parser is ``MalformedResponseError``."""
     try:
         return build(body)
+    except KeyError as exc:  # the generated parser pops each required key
+        reason = f"envelope does not match the documented schema (key {str(exc.args[0])[:40]!r} missing)"
+        raise malformed(response, reason, operation=operation, outcome_unknown=outcome_unknown) from None
     except Exception as exc:  # noqa: BLE001 - any failure of the generated parser means "not the documented shape"
-        raise MalformedResponseError(
-            f"{operation}: envelope does not match the documented schema ({type(exc).__name__})",
-            status_code=response.status_code,
-            body=response.content,
-            response=response,
-        ) from None
+        reason = f"envelope does not match the documented schema ({type(exc).__name__})"
+        raise malformed(response, reason, operation=operation, outcome_unknown=outcome_unknown) from None
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in words, for a message (never the value itself: it may be personal data)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float | Decimal):
+        return "a number"
+    if isinstance(value, str):
+        return "an empty string" if not value else "a string"
+    return "an array" if isinstance(value, list) else "an object"
+
+
+def check_strings(
+    response: httpx.Response,
+    data: dict[str, Any],
+    names: tuple[str, ...],
+    *,
+    operation: str,
+    outcome_unknown: bool = False,
+) -> None:
+    """Each of ``names`` in ``data`` is a non-empty string (an order id the caller can look up), or
+    ``MalformedResponseError`` naming the first that is not: ``data.uuid missing``, ``data.uuid is a number``."""
+    for name in names:
+        if name not in data:
+            reason = f"data.{name} missing"
+        elif not isinstance(data[name], str) or not data[name]:
+            reason = f"data.{name} is {_kind(data[name])}, expected a non-empty string"
+        else:
+            continue
+        raise malformed(response, reason, operation=operation, outcome_unknown=outcome_unknown)
 
 
 def decode_envelope(
-    response: httpx.Response, build: Callable[[dict[str, Any]], T], *, operation: str, elapsed: float = 0.0
+    response: httpx.Response,
+    build: Callable[[dict[str, Any]], T],
+    *,
+    operation: str,
+    elapsed: float = 0.0,
+    required: tuple[str, ...] = (),
+    outcome_unknown: bool = False,
 ) -> tuple[T, RawResponse]:
-    """Decode a 2xx Frontpayment envelope with ``build`` (a generated model's ``from_dict``)."""
-    body = decode_object(response, operation=operation)
-    if not isinstance(body.get("data"), dict):
-        raise MalformedResponseError(
-            f"{operation}: expected an envelope with a `data` object",
-            status_code=response.status_code,
-            body=response.content,
-            response=response,
-        )
-    model = build_model(response, build, body, operation=operation)
+    """Decode a 2xx Frontpayment envelope with ``build`` (a generated model's ``from_dict``). ``required`` names
+    the ``data`` fields that must be non-empty strings; ``outcome_unknown`` marks every failure as one that may
+    have changed state (a 2xx to a state-changing call)."""
+    body = decode_object(response, operation=operation, outcome_unknown=outcome_unknown)
+    data = body.get("data")
+    if not isinstance(data, dict):
+        what = "missing" if "data" not in body else f"{_kind(data)}, expected an object"
+        if isinstance(body.get("errors"), list | dict) or body.get("is_error") is True:
+            what += " (the body is an error envelope)"
+        reason = f"data {what}" if "data" not in body else f"data is {what}"
+        raise malformed(response, reason, operation=operation, outcome_unknown=outcome_unknown)
+    check_strings(response, data, required, operation=operation, outcome_unknown=outcome_unknown)
+    model = build_model(response, build, body, operation=operation, outcome_unknown=outcome_unknown)
     return model, raw(response, body, model, elapsed)

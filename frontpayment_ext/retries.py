@@ -17,6 +17,7 @@ from .errors import APIConnectionError, APITimeoutError, FrontpaymentError, Outc
 
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504, 510})
 DEFAULT_MAX_RETRIES = 2
+DEFAULT_MAX_RETRY_AFTER = 60.0
 
 # httpx raises these only before any byte of the request was written.
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
@@ -41,12 +42,14 @@ def connection_error(
 @attrs.frozen
 class RetryPolicy:
     """How many retries, and the backoff: ``base * 2**attempt`` capped at ``cap`` seconds, times a jitter in
-    [0.75, 1]; a server's ``Retry-After`` up to ``max_retry_after`` seconds is honoured instead."""
+    [0.75, 1]. A server's ``Retry-After`` is honoured instead, however far above ``cap``, up to
+    ``max_retry_after`` seconds; a longer one is not retried at all (the caller gets the ``RateLimitError`` with
+    its ``retry_after`` at once, rather than a retry the server said would be too early)."""
 
     max_retries: int = DEFAULT_MAX_RETRIES
     base: float = 0.5
     cap: float = 8.0
-    max_retry_after: float = 60.0
+    max_retry_after: float = DEFAULT_MAX_RETRY_AFTER
     jitter: Callable[[], float] = attrs.field(default=lambda: random.uniform(0.75, 1.0), repr=False)  # noqa: S311
 
     def retry_exception(self, exc: httpx.TransportError, *, creates_order: bool, attempt: int) -> bool:
@@ -54,10 +57,14 @@ class RetryPolicy:
             return False
         return never_sent(exc) if creates_order else True
 
-    def retry_status(self, status: int, *, creates_order: bool, attempt: int) -> bool:
+    def retry_status(self, status: int, *, creates_order: bool, attempt: int, retry_after: float | None = None) -> bool:
+        if retry_after is not None and retry_after > self.max_retry_after:
+            return False
         return not creates_order and attempt < self.max_retries and status in RETRYABLE_STATUSES
 
     def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        """Seconds before the next try: the server's ``Retry-After`` when it is at most ``max_retry_after`` (a longer
+        one is refused by ``retry_status``), else the jittered backoff."""
         if retry_after is not None and retry_after <= self.max_retry_after:
             return retry_after
         return float(min(self.cap, self.base * 2**attempt) * self.jitter())

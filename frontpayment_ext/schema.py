@@ -2,6 +2,10 @@
 
 Formats are checked with the SDK's own rules, the same everywhere: jsonschema's stock ``email`` check only looks
 for an ``@`` and its ``uri`` check silently passes unless an optional package is installed.
+
+Patterns are ECMA-262 regular expressions, as JSON Schema prescribes: ``$`` matches only at the very end of the
+string. Python's ``$`` also matches before a final newline, so both validators (the compiled one does this itself)
+read the spec's patterns through ``ecma_pattern``; the two paths then agree on ``"12345678901\n"``.
 """
 
 from __future__ import annotations
@@ -15,14 +19,26 @@ from urllib.parse import urlsplit
 from .specs import SpecName, component_schema
 from .violations import Violation, to_violations
 
-# The HTML living standard's "valid e-mail address", with at least one dot in the domain as Laravel's check wants.
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-EMAIL_PATTERN = rf"^[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})+$"
+# Laravel's default ``email`` rule is egulias' RFCValidation: an RFC 5322 addr-spec, with UTF-8 allowed (RFC 6532),
+# so internationalised local parts and domains pass (ola@blåbær.no). Local part: a dot-atom or a quoted string;
+# domain: dot-separated labels (a single label too, as RFCValidation allows) or an address literal in brackets.
+_UTF8 = "\u0080-\U0010ffff"
+_ATEXT = rf"[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~{_UTF8}-]"
+_LOCAL = rf'(?:{_ATEXT}+(?:\.{_ATEXT}+)*|"(?:[^"\\\r\n]|\\.)*")'
+_LABEL = rf"[A-Za-z0-9{_UTF8}](?:[A-Za-z0-9{_UTF8}-]*[A-Za-z0-9{_UTF8}])?"
+_DOMAIN = rf"(?:{_LABEL}(?:\.{_LABEL})*|\[[^\[\]\\\s]+\])"
+EMAIL_PATTERN = rf"{_LOCAL}@{_DOMAIN}"
 _EMAIL = re.compile(EMAIL_PATTERN)
+_DOLLAR = re.compile(r"(?<!\\)\$")  # an unescaped $, as fastjsonschema finds it
 
 
 def is_email(value: object) -> bool:
-    return not isinstance(value, str) or bool(_EMAIL.match(value))
+    return not isinstance(value, str) or _EMAIL.fullmatch(value) is not None
+
+
+def ecma_pattern(pattern: str) -> str:
+    """A spec pattern for Python's ``re`` with ECMA-262's ``$`` (the very end), as fastjsonschema compiles it."""
+    return _DOLLAR.sub(r"\\Z", pattern)
 
 
 def is_uri(value: object) -> bool:
@@ -48,6 +64,7 @@ def format_checker() -> FormatChecker:
 
     checker = FormatChecker(formats=())
     checker.checks("email")(is_email)
+    checker.checks("idn-email")(is_email)
     checker.checks("uri")(is_uri)
     return checker
 
@@ -69,7 +86,9 @@ def compile_fast(schema: dict[str, Any]) -> Callable[[Any], Any]:
     import fastjsonschema  # noqa: PLC0415 - lazy, to keep import time low
 
     draft7 = {"$schema": "http://json-schema.org/draft-07/schema#", **_draft7(schema)}
-    compiled: Callable[[Any], Any] = fastjsonschema.compile(draft7, formats={"email": is_email, "uri": is_uri})
+    compiled: Callable[[Any], Any] = fastjsonschema.compile(
+        draft7, formats={"email": is_email, "idn-email": is_email, "uri": is_uri}
+    )
     return compiled
 
 
@@ -83,12 +102,24 @@ def fast_is_valid(validator: Callable[[Any], Any], instance: Any) -> bool:
     return True
 
 
+@functools.cache
+def _reference_class() -> Any:
+    """Draft 2020-12 with ECMA-262 patterns (see ``ecma_pattern``); everything else is jsonschema's own."""
+    from jsonschema import Draft202012Validator, ValidationError, validators  # noqa: PLC0415 - lazy
+
+    def pattern(validator: Any, patrn: str, instance: Any, schema: Any) -> Any:
+        if validator.is_type(instance, "string") and not re.search(ecma_pattern(patrn), instance):
+            yield ValidationError(f"{instance!r} does not match {patrn!r}")
+
+    extend: Any = validators.extend  # untyped in jsonschema's stubs
+    return extend(Draft202012Validator, {"pattern": pattern})
+
+
 def reference_validator(schema: dict[str, Any]) -> Draft202012Validator:
     """The reference (jsonschema, Draft 2020-12) validator of a schema, with the SDK's format checks: slower than
     the compiled one, but it reports every error with its path."""
-    from jsonschema import Draft202012Validator  # noqa: PLC0415 - lazy, to keep import time low
-
-    return Draft202012Validator(schema, format_checker=format_checker())
+    validator: Draft202012Validator = _reference_class()(schema, format_checker=format_checker())
+    return validator
 
 
 @functools.cache

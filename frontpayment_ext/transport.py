@@ -5,31 +5,126 @@ A client class mixes in ``SyncTransport`` or ``AsyncTransport`` and provides ``g
 ``plugins`` (its ``PluginHost``), ``redactor``, ``_prepare(op, call, source, validate, timeout, **path)`` (httpx
 keyword arguments and the audit event to record, if the operation changes state) and ``_finish(op, response,
 elapsed)`` (a result, or raise). The two loops are the only code that differs between sync and async.
+
+Each attempt has a total deadline (``deadline=``, 60 s by default) besides httpx's per-read timeouts, so a server
+that trickles a byte every half second cannot hold a call for minutes, and a body is read only up to
+``max_response_bytes`` once decoded (10 MB by default), so a small gzip bomb cannot take the process's memory.
+Async: the attempt runs under ``asyncio.timeout``. Sync: every socket read of a connection the client opened is
+given at most the time left (through httpcore's ``trace`` extension, which hands over each new network stream),
+and the deadline is checked between body chunks.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import datetime
+import re
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
 import attrs
+import httpcore
 import httpx
 
-from .errors import ConfigurationError, FrontpaymentError
+from ._bodies import BodyTooLarge, BodyUndecodable, DeadlinePassed, aread_body, read_body
+from ._wire import header_problem
+from .errors import (
+    CallInterruptedError,
+    ConfigurationError,
+    FrontpaymentError,
+    MalformedResponseError,
+    PayloadValidationError,
+    ResponseTooLargeError,
+)
 from .events import AuditEvent, Call, Exchange
-from .operations import Operation
+from .operations import Operation, parameter_violation
 from .plugins import EntrypointChoice, PluginHost
 from .ratelimit import RateLimit, RateLimiter, parse_retry_after
-from .redaction import DEFAULT_REDACTOR, MASK, Redactor
+from .redaction import DEFAULT_REDACTOR, MASK, Redactor, mask_request_headers
 from .responses import decode_json, raw, status_error
 from .results import RawResponse
-from .retries import RetryPolicy, connection_error
+from .retries import DEFAULT_MAX_RETRY_AFTER, RetryPolicy, connection_error, never_sent
+from .violations import Violation
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+DEFAULT_DEADLINE = 60.0
+DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 TimeoutArg = float | httpx.Timeout | None
+
+
+class DeadlineExceeded(httpx.ReadTimeout):
+    """An attempt's total deadline passed after the request began to be written, while the SDK waited for or read
+    the answer. A timeout like httpx's read timeout: a read is retried, a state-changing call has an unknown
+    outcome."""
+
+
+class DeadlineBeforeSending(httpx.ConnectTimeout):
+    """An attempt's total deadline passed before any byte of the request was written (connecting, or waiting for
+    a pooled connection): like a connect timeout, it provably never left."""
+
+
+# The deadline (time.monotonic) of the attempt running in this thread or task; read by the sockets' read wrapper.
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("frontpayment_deadline", default=None)
+
+
+def _within_deadline(read: Callable[..., bytes]) -> Callable[..., bytes]:
+    def read_before_deadline(max_bytes: int, timeout: float | None = None) -> bytes:
+        deadline = _DEADLINE.get()
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise httpcore.ReadTimeout("the attempt's deadline passed")
+            timeout = left if timeout is None else min(timeout, left)
+        return read(max_bytes, timeout)
+
+    return read_before_deadline
+
+
+_NEW_STREAM = ("connection.connect_tcp.complete", "connection.start_tls.complete", "connection.connect_unix_socket")
+
+
+def _bound(stream: Any) -> None:
+    """Give a network stream the client opened a read that respects the running attempt's deadline."""
+    read = getattr(stream, "read", None)
+    if read is not None and not getattr(stream, "_frontpayment_deadline", False):
+        try:
+            stream.read = _within_deadline(read)
+            stream._frontpayment_deadline = True
+        except AttributeError:  # a stream that takes no attributes: the per-chunk check still applies
+            pass
+
+
+class _Progress:
+    """How far one attempt got, from httpcore's ``trace`` extension: whether any byte of the request may have
+    been written, so whether a deadline or a cancellation means "never left" or "outcome unknown". Only a transport
+    seen tracing (a new connection being opened) can prove that nothing left: a transport that ignores the extension
+    (a mock, a cassette, a reused connection still waited for) is taken to have sent."""
+
+    def __init__(self) -> None:
+        self.traced = False
+        self.sending = False
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        self.traced = True
+        if event.endswith("send_request_headers.started"):
+            self.sending = True
+        elif event.startswith(_NEW_STREAM):
+            _bound(info.get("return_value"))
+
+    async def atrace(self, event: str, info: dict[str, Any]) -> None:
+        self.traced = True
+        if event.endswith("send_request_headers.started"):
+            self.sending = True
+
+    @property
+    def never_left(self) -> bool:
+        return self.traced and not self.sending
+
+    def deadline_error(self, seconds: float) -> httpx.TimeoutException:
+        message = f"deadline of {seconds:g} s exceeded"
+        return DeadlineBeforeSending(message) if self.never_left else DeadlineExceeded(message)
 
 
 def timeout_of(value: TimeoutArg) -> httpx.Timeout:
@@ -39,6 +134,39 @@ def timeout_of(value: TimeoutArg) -> httpx.Timeout:
     return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value, connect=min(value, 5.0))
 
 
+def _positive(name: str, value: float | None, default: float) -> float:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise ConfigurationError(f"{name} must be a positive number of seconds, got {value!r}")
+    return float(value)
+
+
+def _clamped(timeout: httpx.Timeout, deadline: float) -> httpx.Timeout:
+    """No single wait longer than the whole attempt may take."""
+    parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    if all(p is not None and p <= deadline for p in parts):
+        return timeout
+    c, r, w, p = (deadline if t is None else min(t, deadline) for t in parts)
+    return httpx.Timeout(connect=c, read=r, write=w, pool=p)
+
+
+_DOT_SEGMENT = re.compile(r"(?:^|/)\.{1,2}(?:/|$)")
+
+
+def raw_path_violation(path: str) -> Violation | None:
+    """Why ``client.request``'s path cannot be sent as given: it is the caller's own path, so separators are fine,
+    but not dot segments (``/orders/../x``), control characters or lone surrogates."""
+    if not isinstance(path, str) or not path.startswith("/"):
+        return Violation("path", "must be a path starting with /", "/api/...", type(path).__name__)
+    problem = parameter_violation("path", path, in_path=False)
+    if problem is not None:
+        return problem
+    if _DOT_SEGMENT.search(path.split("?", 1)[0]):
+        return Violation("path", "contains a dot segment that would change the request path", "a plain path", path)
+    return None
+
+
 @attrs.frozen
 class _RawOperation(Operation):
     method: str = "GET"
@@ -46,21 +174,29 @@ class _RawOperation(Operation):
     json: Any = None
 
     def kwargs(self, **args: Any) -> dict[str, Any]:
+        problem = raw_path_violation(self.path)  # checked in _prepare: refused before anything is sent
+        if problem is not None:
+            raise PayloadValidationError([problem])
         kwargs: dict[str, Any] = {"method": self.method, "url": self.path}
         if self.json is not None:
             kwargs["json"] = self.json
         return kwargs
 
 
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def raw_operation(method: str, path: str, json: Any = None) -> Operation:
-    """An operation for an endpoint the spec does not cover yet; a POST counts as order-creating."""
-    method = method.upper()
+    """An operation for an endpoint the spec does not cover yet. Anything but GET, HEAD and OPTIONS counts as
+    state-changing (cancel, refund and resend are POSTs): never resent unless it provably never left. The path is
+    checked before anything is sent (``PayloadValidationError`` naming ``path``)."""
+    method = str(method).upper()
     return _RawOperation(
         f"{method} {path}",
         None,
         None,
         lambda model, raw: raw,
-        creates_order=method == "POST",
+        creates_order=method not in _SAFE_METHODS,
         method=method,
         path=path,
         json=json,
@@ -70,7 +206,8 @@ def raw_operation(method: str, path: str, json: Any = None) -> Operation:
 def finish_raw(op: Operation, response: httpx.Response, elapsed: float, redactor: Redactor) -> RawResponse:
     """The result of ``client.request``: the raw response, or the typed error for its status."""
     if 200 <= response.status_code < 300:
-        return raw(response, decode_json(response), None, elapsed)
+        body = decode_json(response, operation=op.name, outcome_unknown=op.creates_order)
+        return raw(response, body, None, elapsed)
     raise status_error(response, operation=op.name, outcome_unknown=op.creates_order, redactor=redactor)
 
 
@@ -101,6 +238,8 @@ class Transport:
     plugins: PluginHost
     redactor: Redactor
     rate_limiter: RateLimiter | None
+    deadline: float = DEFAULT_DEADLINE
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
     asynchronous: ClassVar[bool] = False
     _injected_http: bool = False
 
@@ -131,11 +270,25 @@ class Transport:
         redactor: Redactor | None,
         secrets: Iterable[str | None],
         rate_limiter: RateLimiter | None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
+        max_retry_after: float | None = None,
     ) -> None:
         self.base_url = checked_base_url(base_url)
         self.timeout = timeout_of(timeout)
-        self.retry_policy = RetryPolicy(max_retries=max_retries)
+        self.deadline = _positive("deadline", deadline, DEFAULT_DEADLINE)
+        if max_response_bytes is not None and (
+            isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1
+        ):
+            raise ConfigurationError(f"max_response_bytes must be a positive integer, got {max_response_bytes!r}")
+        self.max_response_bytes = max_response_bytes or DEFAULT_MAX_RESPONSE_BYTES
+        retry_after = _positive("max_retry_after", max_retry_after, DEFAULT_MAX_RETRY_AFTER)
+        self.retry_policy = RetryPolicy(max_retries=max_retries, max_retry_after=retry_after)
         self.default_headers = dict(default_headers or {})
+        for name, value in self.default_headers.items():
+            if (problem := header_problem(name, value)) is not None:
+                shown = name if isinstance(name, str) and name.isascii() and name.isprintable() else ascii(name)
+                raise ConfigurationError(f"default header {shown[:60]}: {problem}")
         self.redactor = (redactor or DEFAULT_REDACTOR).with_secrets(secrets)
         self.plugins = PluginHost(plugins, load_entrypoints=load_entrypoints)
         self.rate_limiter = rate_limiter
@@ -159,6 +312,7 @@ class Transport:
         """Seconds to wait before retrying, or raise the SDK's error for this failure."""
         if policy.retry_exception(exc, creates_order=op.creates_order, attempt=attempt):
             return policy.delay(attempt)
+        mask_request_headers(exc)  # the chained exception keeps the request: no token in its headers
         raise connection_error(
             exc, operation=op.name, creates_order=op.creates_order, reference_no=reference_no
         ) from exc
@@ -166,10 +320,46 @@ class Transport:
     def _delay_after_status(
         self, op: Operation, response: httpx.Response, attempt: int, policy: RetryPolicy
     ) -> float | None:
-        """Seconds to wait before retrying this status, or None to stop and decode it."""
-        if policy.retry_status(response.status_code, creates_order=op.creates_order, attempt=attempt):
-            return policy.delay(attempt, parse_retry_after(response.headers))
+        """Seconds to wait before retrying this status, or None to stop and decode it (so a ``Retry-After`` longer
+        than ``max_retry_after`` gives ``RateLimitError`` with its ``retry_after`` at once, without waiting)."""
+        retry_after = parse_retry_after(response.headers)
+        if policy.retry_status(
+            response.status_code, creates_order=op.creates_order, attempt=attempt, retry_after=retry_after
+        ):
+            return policy.delay(attempt, retry_after)
         return None
+
+    def _attempt_setup(self, kwargs: dict[str, Any], deadline: float | None) -> tuple[dict[str, Any], float]:
+        """The request keyword arguments of every attempt of one call (no wait longer than the deadline), and
+        the deadline in seconds."""
+        seconds = _positive("deadline", deadline, self.deadline)
+        timeout = kwargs.get("timeout", self.timeout)
+        clamped = _clamped(timeout, seconds) if isinstance(timeout, httpx.Timeout) else timeout
+        if clamped is not timeout:
+            kwargs = {**kwargs, "timeout": clamped}
+        return kwargs, seconds
+
+    def _unreadable(self, op: Operation, response: httpx.Response, problem: Exception) -> MalformedResponseError:
+        """The typed error for a body that was over the size cap or could not be decoded."""
+        unknown = op.creates_order and not 400 <= response.status_code < 500  # a 4xx refused it, whatever it said
+        if isinstance(problem, BodyTooLarge):
+            return ResponseTooLargeError(
+                f"{op.name}: body larger than max_response_bytes ({problem.limit} bytes once decoded); not read",
+                status_code=response.status_code,
+                body=problem.head,
+                response=None,
+                outcome_unknown=unknown,
+                operation=op.name,
+            )
+        encoding = problem.encoding if isinstance(problem, BodyUndecodable) else "?"
+        return MalformedResponseError(
+            f"{op.name}: body could not be decoded (content-encoding {encoding[:40]!r})",
+            status_code=response.status_code,
+            body=b"",
+            response=None,
+            outcome_unknown=unknown,
+            operation=op.name,
+        )
 
     def _client_headers(self, auth: Mapping[str, str]) -> dict[str, str]:
         """Headers the SDK-built httpx client carries on every request (so no request repeats them)."""
@@ -236,6 +426,18 @@ class Transport:
             )
         self.plugins.observe("frontpayment_operation_finished", call=call, result=result, error=None)
 
+    def _interrupted(
+        self, op: Operation, call: Call, audit: AuditEvent | None, exc: BaseException, *, started: bool, sent: bool
+    ) -> None:
+        """A call ended by an exception that is not the SDK's (a cancellation, Ctrl-C, a bug): the audit log gets
+        its outcome and every plugin hears that it ended, before the exception goes on to the caller."""
+        self._failed(
+            call,
+            audit,
+            CallInterruptedError(op.name, type(exc).__name__, request_sent=sent, creates_order=op.creates_order),
+            started,
+        )
+
     def _failed(self, call: Call, audit: AuditEvent | None, error: FrontpaymentError, started: bool) -> None:
         if audit is not None:
             self.plugins.audit(
@@ -264,6 +466,32 @@ class SyncTransport(Transport):
     def close(self) -> None:
         self.generated.get_httpx_client().close()
 
+    def _send(
+        self, op: Operation, http: httpx.Client, kwargs: dict[str, Any], seconds: float, progress: _Progress
+    ) -> httpx.Response:
+        """One attempt: send, and read the body within the deadline and the size cap."""
+        end = time.monotonic() + seconds
+        token = _DEADLINE.set(end)
+        try:
+            request = http.build_request(**kwargs, extensions={"trace": progress.trace})
+            response = http.send(request, stream=True)
+            try:
+                read_body(response, limit=self.max_response_bytes, deadline=end)
+            except (BodyTooLarge, BodyUndecodable) as problem:
+                raise self._unreadable(op, response, problem) from None
+            finally:
+                response.close()
+        except DeadlinePassed:
+            raise progress.deadline_error(seconds) from None
+        except httpx.TimeoutException as exc:
+            # A socket timeout of "the time left" may fire a hair early; a pool or connect timeout stays what it is.
+            if not never_sent(exc) and time.monotonic() >= end - 0.005:
+                raise progress.deadline_error(seconds) from exc
+            raise
+        finally:
+            _DEADLINE.reset(token)
+        return response
+
     def _call(
         self,
         op: Operation,
@@ -272,13 +500,16 @@ class SyncTransport(Transport):
         validate: bool | None = None,
         timeout: TimeoutArg = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
         **path: Any,
     ) -> Any:
         call = Call(op.name, op.endpoint, op.creates_order, type(self).__name__)
         audit: AuditEvent | None = None
-        started = False
+        started = sent = False
+        progress: _Progress | None = None  # the running attempt's, if one has begun
         try:
             kwargs, audit = self._prepare(op, call, source, validate, timeout, **path)
+            kwargs, seconds = self._attempt_setup(kwargs, deadline)
             self.plugins.observe("frontpayment_operation_started", call=call)
             started = True
             http, policy, attempt = self.generated.get_httpx_client(), self._policy(max_retries), 0
@@ -286,9 +517,11 @@ class SyncTransport(Transport):
                 if (wait := self._pace()) > 0:
                     self.sleep(wait)
                 began = time.perf_counter()
+                sent_before, progress = sent, _Progress()
                 try:
-                    response = http.request(**kwargs)
+                    response = self._send(op, http, kwargs, seconds, progress)
                 except httpx.TransportError as exc:
+                    sent = sent_before or not never_sent(exc)
                     self._exchanged(call, attempt, kwargs, error=exc, elapsed=time.perf_counter() - began)
                     self.sleep(
                         self._delay_after_exception(
@@ -296,7 +529,7 @@ class SyncTransport(Transport):
                         )
                     )
                 else:
-                    elapsed = time.perf_counter() - began
+                    sent, elapsed = True, time.perf_counter() - began
                     self._exchanged(call, attempt, kwargs, response=response, elapsed=elapsed)
                     delay = self._delay_after_status(op, response, attempt, policy)
                     if delay is None:
@@ -306,6 +539,10 @@ class SyncTransport(Transport):
                 attempt += 1
         except FrontpaymentError as error:
             self._failed(call, audit, error, started)
+            raise
+        except BaseException as exc:  # Ctrl-C, or a bug: recorded, then raised as it is
+            sent = sent or (progress is not None and not progress.never_left)
+            self._interrupted(op, call, audit, exc, started=started, sent=sent)
             raise
         self._succeeded(call, audit, result)
         return result
@@ -324,6 +561,28 @@ class AsyncTransport(Transport):
     async def aclose(self) -> None:
         await self.generated.get_async_httpx_client().aclose()
 
+    async def _send(
+        self, op: Operation, http: httpx.AsyncClient, kwargs: dict[str, Any], seconds: float, progress: _Progress
+    ) -> httpx.Response:
+        """One attempt under ``asyncio.timeout``: send, and read the body within the size cap."""
+        end = time.monotonic() + seconds
+        limit = asyncio.timeout(seconds)
+        try:
+            async with limit:
+                request = http.build_request(**kwargs, extensions={"trace": progress.atrace})
+                response = await http.send(request, stream=True)
+                try:
+                    await aread_body(response, limit=self.max_response_bytes, deadline=end)
+                except (BodyTooLarge, BodyUndecodable) as problem:
+                    raise self._unreadable(op, response, problem) from None
+                finally:
+                    await response.aclose()
+        except (TimeoutError, DeadlinePassed) as exc:
+            if isinstance(exc, DeadlinePassed) or limit.expired():
+                raise progress.deadline_error(seconds) from None
+            raise
+        return response
+
     async def _call(
         self,
         op: Operation,
@@ -332,13 +591,16 @@ class AsyncTransport(Transport):
         validate: bool | None = None,
         timeout: TimeoutArg = None,
         max_retries: int | None = None,
+        deadline: float | None = None,
         **path: Any,
     ) -> Any:
         call = Call(op.name, op.endpoint, op.creates_order, type(self).__name__)
         audit: AuditEvent | None = None
-        started = False
+        started = sent = False
+        progress: _Progress | None = None  # the running attempt's, if one has begun
         try:
             kwargs, audit = self._prepare(op, call, source, validate, timeout, **path)
+            kwargs, seconds = self._attempt_setup(kwargs, deadline)
             self.plugins.observe("frontpayment_operation_started", call=call)
             started = True
             http, policy, attempt = self.generated.get_async_httpx_client(), self._policy(max_retries), 0
@@ -346,9 +608,11 @@ class AsyncTransport(Transport):
                 if (wait := self._pace()) > 0:
                     await self.sleep(wait)
                 began = time.perf_counter()
+                sent_before, progress = sent, _Progress()
                 try:
-                    response = await http.request(**kwargs)
+                    response = await self._send(op, http, kwargs, seconds, progress)
                 except httpx.TransportError as exc:
+                    sent = sent_before or not never_sent(exc)
                     self._exchanged(call, attempt, kwargs, error=exc, elapsed=time.perf_counter() - began)
                     await self.sleep(
                         self._delay_after_exception(
@@ -356,7 +620,7 @@ class AsyncTransport(Transport):
                         )
                     )
                 else:
-                    elapsed = time.perf_counter() - began
+                    sent, elapsed = True, time.perf_counter() - began
                     self._exchanged(call, attempt, kwargs, response=response, elapsed=elapsed)
                     delay = self._delay_after_status(op, response, attempt, policy)
                     if delay is None:
@@ -366,6 +630,10 @@ class AsyncTransport(Transport):
                 attempt += 1
         except FrontpaymentError as error:
             self._failed(call, audit, error, started)
+            raise
+        except BaseException as exc:  # cancelled (wait_for, task.cancel()), or a bug: recorded, then re-raised
+            sent = sent or (progress is not None and not progress.never_left)
+            self._interrupted(op, call, audit, exc, started=started, sent=sent)
             raise
         self._succeeded(call, audit, result)
         return result

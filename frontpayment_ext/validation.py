@@ -1,11 +1,17 @@
 """``validate(payload, endpoint)``: every rule of the spec, plus the ones JSON Schema cannot say.
 
 The spec's rules are read from the spec itself (its component schemas), so the spec stays the single source.
-On top of them:
+They are applied the way the server (a Laravel application) applies its own: first the payload is normalised as
+Laravel's middleware does (every string trimmed, a blank string turned into null; ``laravel_input``), then the
+schema runs on the result. So a value the server accepts after its own trimming is never refused here, and the
+compiled and reference validators see the same, trimmed strings. On top of the schema:
 
 * each line: ``amount = quantity x rate - discount``, rounded to ore;
 * ``grandTotal`` = sum of amounts, ``totalDiscount`` = sum of discounts, ``totalTax`` = sum of the VAT contained in
-  each line's amount at its rate, ``subTotal = grandTotal - totalTax``; each within 0.01 per line for rounding;
+  each line's amount at its rate, and ``subTotal`` either ``grandTotal - totalTax`` or the net of the lines before
+  their discounts (the documents allow both readings); each within 0.01 per line for rounding;
+* numeric strings with an exponent (``"2.5e1"``) for the VAT rate and ``invoiceInterval``, whose value JSON Schema
+  cannot compute, are compared by value with the allowed set;
 * ``address.country`` is a real ISO 3166-1 alpha-2 code;
 * on the session endpoint, ``orderDate`` is today or later (Norwegian time; the clock is injectable);
 * the VAT rates allowed default to the spec's (0, 12, 15, 25) and can be configured.
@@ -29,7 +35,7 @@ from .countries import ISO_3166_ALPHA2
 from .dates import OSLO, order_date
 from .errors import PayloadValidationError
 from .money import HUNDRED, MAX_MAGNITUDE, ORE, in_range, line_amount, round_ore, vat_included
-from .schema import compile_fast, fast_is_valid, reference_validator
+from .schema import compile_fast, ecma_pattern, fast_is_valid, reference_validator
 from .specs import ENDPOINTS, component_schema, load_spec
 from .violations import PathPart, Violation, format_path, to_violations
 
@@ -39,7 +45,36 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime.datetime]
 ExtraRule = Callable[[Mapping[str, Any], str], Iterable[Violation]]
 
-_NUMERIC = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+# PHP's is_numeric skips this white space around a number (``" 1"``, and since PHP 8 ``"1 "``).
+_PHP_SPACE = " \t\n\r\x0b\x0c"
+
+
+@functools.cache
+def _numeric_pattern() -> re.Pattern[str]:
+    """The spec's Numeric pattern (PHP's is_numeric), read once. Patterns are ECMA-262: ``$`` is the very end."""
+    return re.compile(ecma_pattern(load_spec("frontpayment")["components"]["schemas"]["Numeric"]["pattern"]))
+
+
+@functools.cache
+def trimmed_characters() -> str:
+    """Every character the server's TrimStrings middleware removes, from the spec's ``Blank`` pattern (a single
+    character class), expanded once so that trimming is a plain ``str.strip``."""
+    pattern = load_spec("frontpayment")["components"]["schemas"]["Blank"]["pattern"]
+    char_class = re.compile(pattern.removeprefix("^").removesuffix("*$"))
+    return "".join(ch for ch in map(chr, range(0x10000)) if char_class.fullmatch(ch))
+
+
+def laravel_input(value: Any) -> Any:
+    """The payload as the server's rules see it: every string trimmed (TrimStrings) and a blank string turned
+    into null (ConvertEmptyStringsToNull), at any depth; keys, numbers and booleans are left alone. Depth is
+    bounded by the caller (MAX_DEPTH)."""
+    if isinstance(value, str):
+        return value.strip(trimmed_characters()) or None
+    if isinstance(value, Mapping):
+        return {k: laravel_input(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [laravel_input(v) for v in value]
+    return value
 
 
 def utc_now() -> datetime.datetime:
@@ -49,8 +84,14 @@ def utc_now() -> datetime.datetime:
 @functools.cache
 def spec_vat_rates() -> frozenset[Decimal]:
     """The VAT rates the spec allows (its VatRate enum), read once."""
-    branches = load_spec("frontpayment")["components"]["schemas"]["VatRate"]["anyOf"]
-    return frozenset(Decimal(str(v)) for b in branches for v in b["enum"])
+    return _spec_enum("VatRate")
+
+
+@functools.cache
+def _spec_enum(component: str) -> frozenset[Decimal]:
+    """The values of a spec component's numeric enum branch (VatRate, InvoiceInterval)."""
+    branches = load_spec("frontpayment")["components"]["schemas"][component]["anyOf"]
+    return frozenset(Decimal(str(v)) for b in branches for v in b.get("enum", ()))
 
 
 def _schema(endpoint: str, custom_vat: bool) -> dict[str, Any]:
@@ -78,13 +119,18 @@ def _fast_validator(endpoint: str, custom_vat: bool) -> Callable[[Any], Any]:
 
 
 def number(value: Any) -> Decimal | None:
-    """A finite Decimal from a JSON number or numeric string, or None if the value is not one."""
+    """A finite Decimal from a JSON number or a numeric string as PHP's is_numeric reads it (``"2.0"``,
+    ``".5"``, ``"1e0"``, ``" 1"``), or None if the value is not one."""
     if isinstance(value, bool):
         return None
     if isinstance(value, str):
-        if not _NUMERIC.match(value):
+        if not _numeric_pattern().search(value):
             return None
-        return Decimal(value)
+        try:
+            result = Decimal(value.strip(_PHP_SPACE))
+        except (InvalidOperation, ValueError):
+            return None  # an exponent beyond what Decimal can hold: not money either way
+        return result if result.is_finite() else None
     if isinstance(value, int | Decimal | float):
         try:
             result = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
@@ -105,7 +151,8 @@ def _lines(products: Any) -> list[tuple[PathPart, Any]]:
 def _ranged(path: list[PathPart], value: Any) -> tuple[Decimal | None, Violation | None]:
     """A number in money range, or None, with the violation to report when it is a number out of range."""
     parsed = number(value)
-    if parsed is None or in_range(parsed):
+    beyond_decimal = parsed is None and isinstance(value, str) and _numeric_pattern().search(value) is not None
+    if (parsed is None and not beyond_decimal) or (parsed is not None and in_range(parsed)):
         return parsed, None
     return None, Violation(format_path(path), "is out of range", f"at most {MAX_MAGNITUDE:,.0f} either way", value)
 
@@ -118,6 +165,7 @@ def _check_lines(payload: Mapping[str, Any], vat_rates: frozenset[Decimal], repo
     amounts: list[Decimal] = []
     discounts: list[Decimal] = []
     taxes: list[Decimal] = []
+    nets_before_discount: list[Decimal] = []
     complete = bool(lines)
     for key, line in lines:
         base: list[PathPart] = ["products", key]
@@ -133,7 +181,7 @@ def _check_lines(payload: Mapping[str, Any], vat_rates: frozenset[Decimal], repo
         discount = Decimal(0) if line.get("discount") is None else values["discount"]
         tax = number(line.get("tax"))
         if tax is not None and tax not in vat_rates:
-            if report_rates:
+            if report_rates or _has_exponent(line.get("tax")):
                 allowed = ", ".join(sorted(f"{r.normalize():f}" for r in vat_rates))
                 yield Violation(
                     format_path([*base, "tax"]),
@@ -156,29 +204,57 @@ def _check_lines(payload: Mapping[str, Any], vat_rates: frozenset[Decimal], repo
         amounts.append(amount)
         discounts.append(discount)
         taxes.append(vat_included(amount, tax) if 0 <= tax < HUNDRED else Decimal(0))
+        gross_before = line_amount(quantity, rate, Decimal(0))
+        nets_before_discount.append(gross_before - (vat_included(gross_before, tax) if 0 <= tax < HUNDRED else 0))
     summary = payload.get("orderSummary")
     if not complete or not isinstance(summary, dict):
         return
     tolerance = ORE * len(amounts)
     grand = sum(amounts, Decimal(0))
     total_tax = sum(taxes, Decimal(0))
-    wanted = {
-        "grandTotal": (grand, "the sum of the line amounts"),
-        "totalDiscount": (sum(discounts, Decimal(0)), "the sum of the line discounts"),
-        "totalTax": (total_tax, "the VAT contained in the line amounts"),
-        "subTotal": (grand - total_tax, "grandTotal - totalTax (the net total)"),
+    # subTotal has two documented readings: the net total (grandTotal - totalTax, the documented example) or the
+    # net "before tax and discount" (the pages' words). Either is accepted; the first is reported as expected.
+    wanted: dict[str, tuple[tuple[Decimal, ...], str]] = {
+        "grandTotal": ((grand,), "the sum of the line amounts"),
+        "totalDiscount": ((sum(discounts, Decimal(0)),), "the sum of the line discounts"),
+        "totalTax": ((total_tax,), "the VAT contained in the line amounts"),
+        "subTotal": (
+            (grand - total_tax, sum(nets_before_discount, Decimal(0))),
+            "grandTotal - totalTax (the net total), or the net total before discounts",
+        ),
     }
-    for field, (value, meaning) in wanted.items():
+    for field, (candidates, meaning) in wanted.items():
+        value = candidates[0]
         given, out_of_range = _ranged(["orderSummary", field], summary.get(field))
         if out_of_range is not None:
             yield out_of_range
-        if given is not None and abs(given - value) > tolerance:
+        if given is not None and all(abs(given - v) > tolerance for v in candidates):
             yield Violation(
                 format_path(["orderSummary", field]),
                 f"must equal {meaning}",
                 f"{round_ore(value):f}",
                 summary.get(field),
             )
+
+
+def _has_exponent(value: Any) -> bool:
+    """A numeric string with an exponent: the schema admits it without knowing its value, so the value is
+    checked here."""
+    return isinstance(value, str) and ("e" in value or "E" in value)
+
+
+def _check_interval(payload: Mapping[str, Any]) -> Iterator[Violation]:
+    """``invoiceInterval`` written with an exponent (``"1e0"``) is compared by value with 0, 1 and 2."""
+    allowed = _spec_enum("InvoiceInterval")
+    references = payload.get("invoiceReferences")
+    places: list[tuple[list[PathPart], Any]] = [(["invoiceInterval"], payload.get("invoiceInterval"))]
+    if isinstance(references, Mapping):
+        places.append((["invoiceReferences", "invoiceInterval"], references.get("invoiceInterval")))
+    for path, value in places:
+        parsed = number(value) if _has_exponent(value) else None
+        if parsed is not None and parsed not in allowed:
+            shown = ", ".join(sorted(f"{v:f}" for v in allowed))
+            yield Violation(format_path(path), f"must be one of {shown}", f"one of {shown}", value)
 
 
 MAX_DEPTH = 32  # the documented payloads nest 4 deep; anything far deeper is hostile or broken
@@ -300,17 +376,20 @@ def validate(
     if any("nested" in v.message for v in shape):
         return shape  # nothing else is checked on a structure that deep
     # Non-finite numbers are reported above; the schema sees None in their place, because comparing a signalling
-    # NaN (Decimal("sNaN")) raises instead of answering.
-    checked = _without_non_finite(payload) if shape else payload
+    # NaN (Decimal("sNaN")) raises instead of answering. Every rule then sees the payload as the server's rules
+    # do, after its middleware's trimming and blank-to-null.
+    checked = laravel_input(_without_non_finite(payload) if shape else payload)
     if shape or not fast_is_valid(_fast_validator(endpoint, custom), checked):
         violations = to_violations(_validator(endpoint, custom).iter_errors(checked)) + shape
     else:
         violations = []
-    if isinstance(payload, Mapping):
-        violations += list(_check_lines(payload, rates if rates is not None else spec_vat_rates(), custom))
-        violations += list(_check_country(payload))
+    if isinstance(checked, Mapping):
+        violations += list(_check_lines(checked, rates if rates is not None else spec_vat_rates(), custom))
+        violations += list(_check_interval(checked))
+        violations += list(_check_country(checked))
         if endpoint == "session":
-            violations += list(_check_order_date(payload, clock))
+            violations += list(_check_order_date(checked, clock))
+    if isinstance(payload, Mapping):
         for rule in extra_rules:
             violations += list(rule(payload, endpoint))
     unique = {(v.path, v.message): v for v in violations}

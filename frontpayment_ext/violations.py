@@ -79,7 +79,8 @@ def _describe(error: ValidationError) -> tuple[str, str]:
     if kind == "const":
         return f"must be {json.dumps(rule)}", json.dumps(rule)
     if kind == "format":
-        return f"is not a valid {rule}", f"a valid {rule}"
+        name = "email" if rule == "idn-email" else rule  # an e-mail address either way (idn-email allows UTF-8)
+        return f"is not a valid {name}", f"a valid {name}"
     if kind in ("minLength", "minItems", "minProperties") and rule == 1:
         return "must not be empty", "a non-empty value"
     if kind == "minLength":

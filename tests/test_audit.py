@@ -18,6 +18,12 @@ from frontpayment_ext import AuditPlugin, BusinessLogicError, FrontpaymentClient
 from frontpayment_ext.cli import main
 from frontpayment_ext.plugins.audit import GENESIS, open_store, verify
 
+
+@pytest.fixture(autouse=True)
+def _no_ambient_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FRONTPAYMENT_AUDIT_KEY", raising=False)
+
+
 CREATED = {"status_code": 201, "status_message": "OK", "message": "ok", "data": {"uuid": "ODR7", "customerUuid": "C7"}}
 REFUSED = {"status_code": 400, "status_message": "Conflict", "message": "orderStatusAlreadyPaid", "errors": []}
 
@@ -171,7 +177,8 @@ def test_cli_verify_fails_on_each_kind_of_tampering(
     assert "audit log damaged" in err.splitlines()[-1]
 
 
-def test_cli_verify_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_verify_missing_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _cli(["audit", "verify", str(tmp_path / "none.jsonl")], capsys)
-    assert code == 1
+    assert code == 2
     assert "no such audit log" in err
+    assert not (tmp_path / "none.jsonl").exists()

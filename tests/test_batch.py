@@ -153,7 +153,7 @@ def test_a_row_left_sending_by_a_killed_run_becomes_unknown(local_server: Any, t
                 )
             ]
         )
-        book.mark(1, "sending")
+        book.mark(1, "sending", expected="pending")
     summary = run(server, source, journal)
     assert summary.recovered == 1
     assert [r.line for r in summary.unknown] == [1]

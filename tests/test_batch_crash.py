@@ -76,6 +76,9 @@ def test_sigkill_at_random_points_loses_nothing_and_duplicates_nothing(local_ser
             os.kill(proc.pid, signal.SIGKILL)
             kills += 1
         proc.wait(timeout=30)
+        with Journal(journal) as book:  # the dead run's writer lock died with it: no stale lock
+            in_flight = book.counts()["sending"]
+        assert in_flight <= 4, "only requests in flight (--concurrency 4) may be left in sending"
     final = subprocess.run(
         batch_command(source, journal, server), env=env, capture_output=True, text=True, timeout=120, check=False
     )

@@ -210,7 +210,27 @@ def test_ehf_payload_has_the_fields_its_real_server_requires() -> None:
         "receiptNo",
         "customerNotes",
         "tnc",
+        "invoiceInterval",
+        "separateInvoices",
+        "invoiceMaturity",
     }
+
+
+def test_ehf_schedule_is_sent_where_seed_002_reads_it() -> None:
+    """Seed 002 nests invoiceInterval, separateInvoices and invoiceMaturity in invoiceReferences for
+    /invoice/create/ehf; at the top level (a newer revision's layout for another path) maturity_days=30 could be
+    silently ignored."""
+    options = InvoiceOptions(interval=2, maturity_days=30, separate_invoices=False)
+    payload = order(COMPANY, options=options).to_payload("ehf")
+    references = payload["invoiceReferences"]
+    assert (references["invoiceInterval"], references["invoiceMaturity"], references["separateInvoices"]) == (
+        2,
+        30,
+        False,
+    )
+    assert not {"invoiceInterval", "invoiceMaturity", "separateInvoices"} & set(payload)
+    assert payload["invoiceFeeApplicable"] is True
+    assert validate(payload, "ehf", clock=lambda: NOW) == []
 
 
 def test_session_payload_shape() -> None:
@@ -252,3 +272,44 @@ def test_default_order_date_is_the_clock() -> None:
 def test_an_order_needs_a_line() -> None:
     with pytest.raises(PayloadValidationError, match=r"Order\.lines: must not be empty"):
         Order(lines=[], customer=PRIVATE)
+
+
+def test_a_price_with_more_than_two_decimals_is_sent_unrounded_and_validates() -> None:
+    """100 x 0.125 at 25 %: the amount is 12.50, so the rate must go out as 0.125 (rounded to 0.13 the line would
+    claim 100 x 0.13 = 12.50, which validate() refuses)."""
+    line = LineItem("Screw", 100, "0.125", 25, discount="0.005")
+    payload = Order(lines=[line], customer=PRIVATE, callbacks=CALLBACKS, order_date=NOW).to_payload("invoice")
+    wire_line = payload["products"][0]
+    assert (wire_line["rate"], wire_line["discount"], wire_line["amount"]) == ("0.125", "0.005", "12.50")
+    assert validate(payload, "invoice", clock=lambda: NOW) == []
+    # Prices with at most two decimals keep their two-decimal form on the wire.
+    assert order().to_payload("invoice")["products"][1]["rate"] == "99.90"
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_four_places = st.decimals(min_value=0, max_value=10_000, places=4, allow_nan=False, allow_infinity=False)
+_line = st.builds(
+    lambda quantity, price, share, rate: LineItem(
+        "Item", quantity, price, rate, discount=(quantity * price * share).quantize(Decimal("0.0001"))
+    ),
+    st.decimals(min_value=0, max_value=1_000, places=4, allow_nan=False, allow_infinity=False),
+    _four_places,
+    st.sampled_from([Decimal(0), Decimal("0.1"), Decimal("0.3333"), Decimal(1)]) | st.decimals(0, 1, places=4),
+    st.sampled_from([0, 12, 15, 25]),
+)
+
+
+@hypothesis_settings(max_examples=150)
+@given(
+    st.lists(_line, min_size=1, max_size=6),
+    st.sampled_from(["invoice", "ehf", "session"]),
+    st.sampled_from([PRIVATE, COMPANY]),
+)
+def test_builder_output_always_validates(lines: list[LineItem], endpoint: str, customer: Customer) -> None:
+    """Random quantities, prices and discounts with up to four decimals, every VAT rate, every endpoint."""
+    customer = COMPANY if endpoint == "ehf" else customer  # EHF is for corporate customers only
+    payload = Order(lines=lines, customer=customer, callbacks=CALLBACKS, order_date=NOW).to_payload(endpoint)  # type: ignore[arg-type]
+    assert validate(payload, endpoint, clock=lambda: NOW) == []

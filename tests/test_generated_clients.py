@@ -180,3 +180,17 @@ def test_katsupay_documented_errors_have_no_body(status: int) -> None:
     response = _katsu_call(httpx.MockTransport(lambda request: httpx.Response(status)))
     assert response.status_code == status
     assert response.parsed is None
+
+
+def test_generated_request_models_carry_the_laravel_forms() -> None:
+    """The spec's Laravel semantics reach the generated client: a session body with Laravel's boolean and numeric
+    forms, an upper-case language and seed 003's optional fields as null round-trips unchanged."""
+    from frontpayment_client import models
+
+    body = _request_example("create_invoice_session")
+    body = json.loads(json.dumps(body))
+    body["products"][0].update(productId=None, discount=None, tax="25.00", quantity="1e0")
+    body["customerDetails"]["preferredLanguage"] = "NO"
+    body.update(invoiceFeeApplicable="1", separateInvoices=0, referenceNo=None, settings={"secureDetails": None})
+    body["callback"]["callbackUrl"] = None
+    assert models.CreateInvoiceSessionRequest.from_dict(body).to_dict() == body

@@ -390,6 +390,17 @@ def test_entry_points_are_chosen_by_the_environment(monkeypatch: pytest.MonkeyPa
     assert "example" in FrontpaymentClient(TOKEN, load_entrypoints=True).plugins.names()
 
 
+def test_an_installed_plugin_is_not_loaded_until_the_user_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A payments library does not hand its calls to whatever happens to be installed: opt-in only."""
+    _example()
+    monkeypatch.delenv("FRONTPAYMENT_PLUGINS", raising=False)
+    assert FrontpaymentClient(TOKEN).plugins.names() == ["logging"]
+    monkeypatch.setenv("FRONTPAYMENT_PLUGINS", "")
+    assert "example" not in FrontpaymentClient(TOKEN).plugins.names()
+    monkeypatch.setenv("FRONTPAYMENT_PLUGINS", "example")
+    assert "example" in FrontpaymentClient(TOKEN).plugins.names()
+
+
 def test_an_unknown_entry_point_name_is_a_configuration_error() -> None:
     with pytest.raises(ConfigurationError, match="no plugin named 'nope'"):
         FrontpaymentClient(TOKEN, load_entrypoints=["nope"])

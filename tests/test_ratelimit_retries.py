@@ -9,8 +9,9 @@ from typing import Any
 
 import httpx
 import pytest
+from local_server import Fault, Received, Reply, envelope
 
-from frontpayment_ext import FrontpaymentClient, RateLimit, RateLimiter
+from frontpayment_ext import ConfigurationError, FrontpaymentClient, RateLimit, RateLimiter, RateLimitError
 from frontpayment_ext.ratelimit import parse_retry_after
 from frontpayment_ext.retries import RetryPolicy, never_sent
 
@@ -128,10 +129,51 @@ def test_backoff_is_exponential_capped_and_jittered() -> None:
     assert all(0.375 <= real.delay(0) <= 0.5 for _ in range(100))
 
 
-def test_retry_after_is_honoured_up_to_a_limit() -> None:
+def test_retry_after_is_honoured_up_to_a_limit_and_beyond_it_not_retried() -> None:
     policy = RetryPolicy(jitter=lambda: 1.0)
-    assert policy.delay(0, retry_after=12.0) == 12.0
-    assert policy.delay(0, retry_after=3600.0) == 0.5  # an absurd hint falls back to backoff
+    assert policy.delay(0, retry_after=12.0) == 12.0  # above the 8 s backoff cap: still the server's word
+    assert policy.retry_status(429, creates_order=False, attempt=0, retry_after=60.0) is True
+    assert policy.retry_status(429, creates_order=False, attempt=0, retry_after=3600.0) is False
+    assert RetryPolicy(max_retry_after=5).retry_status(503, creates_order=False, attempt=0, retry_after=6) is False
+
+
+def _limited(retry_after: str) -> Fault:
+    reply = (429, {"Retry-After": retry_after, "Content-Type": "application/json"}, b'{"message": "tooManyRequests"}')
+    return Fault("reply", reply=reply)
+
+
+def _answer(request: Received) -> Reply:
+    return envelope(200, {"orderUuid": "ODR1", "invoiceNumber": "9", "status": "SENT"})
+
+
+def test_a_retry_after_above_the_backoff_cap_is_waited_for_in_full(local_server: Any) -> None:
+    server = local_server(_answer, [_limited("30")])
+    client = FrontpaymentClient("t", base_url=server.url)
+    slept: list[float] = []
+    client.sleep = slept.append
+    assert client.get_invoice_number("ODR1").status == "SENT"
+    assert slept == [30.0]  # not a sub-second backoff
+    assert server.attempts == 2
+
+
+@pytest.mark.parametrize(("retry_after", "max_retry_after"), [("3600", None), ("30", 10.0)])
+def test_a_retry_after_beyond_the_maximum_raises_at_once_carrying_it(
+    retry_after: str, max_retry_after: float | None, local_server: Any
+) -> None:
+    server = local_server(_answer, [_limited(retry_after)])
+    client = FrontpaymentClient("t", base_url=server.url, max_retry_after=max_retry_after)
+    slept: list[float] = []
+    client.sleep = slept.append
+    with pytest.raises(RateLimitError) as caught:
+        client.get_invoice_number("ODR1")
+    assert caught.value.retry_after == float(retry_after)
+    assert slept == []  # no wait, no early retry
+    assert server.attempts == 1
+
+
+def test_max_retry_after_must_be_positive() -> None:
+    with pytest.raises(ConfigurationError, match="max_retry_after"):
+        FrontpaymentClient("t", base_url="http://127.0.0.1:1", max_retry_after=-1)
 
 
 @pytest.mark.parametrize(

@@ -141,7 +141,7 @@ def test_vat_rates_are_configurable() -> None:
 
 def test_every_violation_is_reported_at_once() -> None:
     payload = documented(INVOICE)
-    payload["customerDetails"].update(personalNumber="1", email="nope", type="company")
+    payload["customerDetails"].update(personalNumber="123456789012", email="nope", type="company")
     payload["orderSummary"]["grandTotal"] = "9"
     del payload["callback"]
     paths = [v.path for v in check(payload, INVOICE)]
@@ -281,3 +281,168 @@ def test_fast_validator_rejects_each_rule_case(
 @pytest.mark.parametrize("component", list(OPS))
 def test_fast_validator_accepts_the_documents_examples(component: str) -> None:
     assert fast_is_valid(_fast_validator(ENDPOINT[component], False), documented(component))
+
+
+# --- Laravel semantics: the server's trimming, both subTotal readings, and the two validation paths agreeing ---
+
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+from hypothesis_jsonschema import from_schema  # noqa: E402
+
+from frontpayment_ext.specs import load_spec  # noqa: E402
+from frontpayment_ext.validation import laravel_input, trimmed_characters  # noqa: E402
+
+
+def _discounted_session(sub_total: str) -> dict[str, Any]:
+    """1 x 100 at 25 % with 10 off: amount 90, VAT 18, net 72 after the discount, 80 before it."""
+    payload = documented(SESSION)
+    payload["products"][0].update(quantity="1", rate="100", discount="10", tax="25", amount="90")
+    payload["orderSummary"] = {"subTotal": sub_total, "totalTax": "18.00", "totalDiscount": "10.00", "grandTotal": "90"}
+    return payload
+
+
+@pytest.mark.parametrize(("sub_total", "valid"), [("72.00", True), ("80.00", True), ("82.00", False), ("75", False)])
+def test_sub_total_accepts_both_documented_readings(sub_total: str, valid: bool) -> None:
+    """Seed 001 says "before tax and discount" (80.00), the documented VAT example has grandTotal - totalTax
+    (72.00): both are accepted, nothing else."""
+    paths = [v.path for v in check(_discounted_session(sub_total), SESSION)]
+    assert paths == ([] if valid else ["orderSummary.subTotal"])
+
+
+def test_surrounding_white_space_is_trimmed_as_the_server_does() -> None:
+    """TrimStrings runs before every rule: a trailing newline or padding never makes a value invalid, and both
+    validation paths agree on it (Python's $ would match before a final newline, ECMA-262's does not)."""
+    payload = documented(SESSION)
+    payload["customerDetails"].update(personalNumber="28038712383\n", type=" private ", preferredLanguage="\tEN ")
+    payload["products"][0]["tax"] = " 0\n"
+    payload["orderDate"] = "1755150488\r\n"
+    assert check(payload, SESSION) == []
+    raw = documented(INVOICE)
+    raw["customerDetails"]["personalNumber"] = "123456789012\n"  # 12 characters: too long even after trimming
+    assert [v.path for v in check(raw, INVOICE)] == ["customerDetails.personalNumber"]
+    for endpoint, body in (("session", payload), ("invoice", raw)):
+        _agree(body, endpoint)
+    # On the raw (untrimmed) body, the reference validator now reads `$` as ECMA-262 does, like the compiled one.
+    newline = {**documented(SESSION), "orderDate": "1755150488\n"}
+    assert not _validator("session", False).is_valid(newline)
+    _agree(newline, "session")
+    assert check(newline, SESSION) == []  # and validate() trims it first, as the server does
+
+
+def test_blank_strings_are_null_where_null_is_allowed() -> None:
+    payload = documented(INVOICE)
+    payload["customerDetails"].update(personalNumber="", organizationId="  ", preferredLanguage="")
+    payload.update(referenceNo="", customerReference="\n")
+    payload["products"]["0"].update(productId="", discount=" ")
+    assert check(payload, INVOICE) == []
+    payload["customerDetails"]["type"] = "corporate"  # now organizationId is required, and "  " is null
+    assert [v.path for v in check(payload, INVOICE)] == ["customerDetails.organizationId"]
+
+
+def test_an_invoice_payload_can_be_reused_for_a_session() -> None:
+    """Seed 003's "Optional" fields accept null, as the same fields do on seeds 001 and 002."""
+    payload = documented(SESSION)
+    payload["products"][0].update(productId=None, discount=None)
+    payload.update(referenceNo=None, customerReference=None, settings={"secureDetails": None})
+    payload["customerDetails"]["preferredLanguage"] = None
+    payload["callback"]["callbackUrl"] = None
+    assert check(payload, SESSION) == []
+    for field in ("invoiceInterval", "invoiceMaturity", "separateInvoices"):  # `sometimes`: absent yes, null no
+        assert [v.path for v in check({**payload, field: None}, SESSION)] == [field]
+
+
+def test_the_trimmed_characters_come_from_the_spec() -> None:
+    chars = trimmed_characters()
+    assert {" ", "\t", "\n", "\r", "\x00", "\x0b", "\xa0", "\u3000", "\ufeff", "\u200b"} <= set(chars)
+    assert not {"a", "0", "_", "\u200d"} & set(chars)
+    assert laravel_input({"a": [" x\n", "", "\u00a0"], "b": 1, "c": True}) == {
+        "a": ["x", None, None],
+        "b": 1,
+        "c": True,
+    }
+
+
+def _resolved(node: Any, schemas: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        if "$ref" in node:
+            return _resolved(schemas[node["$ref"].rsplit("/", 1)[-1]], schemas)
+        return {k: _resolved(v, schemas) for k, v in node.items() if k not in ("description", "examples")}
+    if isinstance(node, list):
+        return [_resolved(v, schemas) for v in node]
+    return node
+
+
+_LEAVES = [
+    "Numeric",
+    "OptionalNumeric",
+    "LaravelBoolean",
+    "VatRate",
+    "InvoiceInterval",
+    "PreferredLanguage",
+    "OptionalPreferredLanguage",
+    "PersonalNumber",
+    "SessionPersonalNumber",
+    "OrderDate",
+    "CustomerType",
+    "Blank",
+    "Email",
+]
+_SCHEMAS = load_spec("frontpayment")["components"]["schemas"]
+# Values drawn from the spec's own leaf schemas (hypothesis-jsonschema), plus the forms the issue names.
+_LARAVEL_FORMS = ["2.0", "1e0", ".5", " 1", "1 ", "1.", "+4", "0x1A", "1,5", "NaN", "25.00", "2.5e1", "1", "0", 1, 0]
+_leaf_values = st.one_of(
+    *[from_schema(_resolved(_SCHEMAS[name], _SCHEMAS)) for name in _LEAVES],
+    st.sampled_from([*_LARAVEL_FORMS, "", None, True, False, "true", "NO", "En", "12345678901", "ola@blåbær.no"]),
+)
+_padding = st.sampled_from(["", " ", "\n", "\r\n", "\t ", "\u00a0", "\ufeff"])
+
+
+@st.composite
+def _padded(draw: st.DrawFn) -> Any:
+    value = draw(_leaf_values)
+    if isinstance(value, str) and draw(st.booleans()):
+        return draw(_padding) + value + draw(_padding)
+    return value
+
+
+def _pad_every_string(value: Any) -> Any:
+    if isinstance(value, str):
+        return f" {value}\n"
+    if isinstance(value, dict):
+        return {k: _pad_every_string(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_pad_every_string(v) for v in value]
+    return value
+
+
+@hypothesis_settings(max_examples=200)
+@given(st.sampled_from(list(ENDPOINT.items())), st.data(), st.lists(_padded(), min_size=1, max_size=4))
+def test_both_paths_agree_on_a_generated_corpus(item: tuple[str, str], data: st.DataObject, values: list[Any]) -> None:
+    """Both validators give the same answer, on the raw body and on the body as the server's middleware leaves it,
+    for bodies whose fields carry the spec's own generated values, padded, blank, null and in Laravel's forms; and
+    padding every string changes nothing validate() reports."""
+    component, endpoint = item
+    payload = documented(component)
+    for value in values:
+        node: Any = payload
+        parent: Any = None
+        key: Any = None
+        while isinstance(node, dict | list) and node:
+            key = data.draw(st.sampled_from(list(node) if isinstance(node, dict) else list(range(len(node)))))
+            parent, node = node, node[key]
+        if parent is not None:
+            parent[key] = value
+    for body in (payload, laravel_input(payload)):
+        _agree(body, endpoint)
+    plain = [(v.path, v.message) for v in check(payload, component)]
+    assert [(v.path, v.message) for v in check(_pad_every_string(payload), component)] == plain
+
+
+@pytest.mark.parametrize("huge", ["1E1000000", "-9e999999999", "1e-1000000", "1e99999999999999999999"])
+def test_an_exponent_numeric_string_is_judged_not_raised(huge: str) -> None:
+    """PHP's is_numeric accepts any exponent; the money checks must answer (out of range, or a wrong amount)
+    instead of raising decimal.Overflow, which the corpus test above once found."""
+    payload = documented(INVOICE)
+    payload["products"]["0"]["quantity"] = huge
+    paths = [v.path for v in check(payload, INVOICE)]
+    assert paths
+    assert all(p.startswith(("products", "orderSummary")) for p in paths)

@@ -4,9 +4,10 @@ Which plugins a client has:
 
 1. the built-in ``logging`` plugin, always (it is silent until ``FRONTPAYMENT_LOG`` or your logging config asks);
 2. the built-in ``audit`` plugin when ``FRONTPAYMENT_AUDIT`` names a log file (``.jsonl``, or ``.sqlite``/``.db``);
-3. third-party plugins from the entry-point group ``frontpayment_ext``: all by default; choose with the client's
-   ``load_entrypoints`` argument (True, False, or a list of names) or ``FRONTPAYMENT_PLUGINS`` (``all``, ``none``,
-   or comma-separated names); the argument wins over the variable;
+3. third-party plugins from the entry-point group ``frontpayment_ext``, only those the user names: none by default,
+   because code that merely happens to be installed must not see a payments library's calls. Name them with the
+   client's ``load_entrypoints`` argument (a list of names, or True for all) or ``FRONTPAYMENT_PLUGINS`` (``all``,
+   ``none``, or comma-separated names); the argument wins over the variable;
 4. the objects passed as ``plugins=[...]``.
 
 ``check_pending()`` runs once all are registered, so a misspelt hook name is a ``ConfigurationError`` at once
@@ -20,14 +21,17 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
 import pluggy
 
 from frontpayment_ext import hookspecs
 from frontpayment_ext.errors import AuditError, ConfigurationError
 from frontpayment_ext.events import AuditEvent
+from frontpayment_ext.redaction import DEFAULT_REDACTOR, MESSAGE_LIMIT
 from frontpayment_ext.violations import Violation
 
 from . import log as log_plugin
@@ -43,17 +47,28 @@ EntrypointChoice = bool | Sequence[str] | None
 
 
 def _entrypoint_names(choice: EntrypointChoice) -> bool | list[str]:
-    """True for all, False for none, or the names to load."""
+    """True for all, False for none, or the names to load. Nothing unless named: opt-in."""
     if choice is None:
-        value = os.environ.get(PLUGINS_ENV, "all").strip()
-        if value.lower() in ("", "all"):
+        value = os.environ.get(PLUGINS_ENV, "none").strip()
+        if value.lower() == "all":
             return True
-        if value.lower() == "none":
+        if value.lower() in ("", "none"):
             return False
         return [name.strip() for name in value.split(",") if name.strip()]
     if isinstance(choice, bool):
         return choice
     return list(choice)
+
+
+def _redacted(violation: Violation) -> Violation:
+    """A plugin's violation as the SDK shows it: the plugin saw the raw payload and may quote it, so its message and
+    actual value are redacted like the SDK's own (by the field's name, then as text)."""
+    key = re.split(r"[.\[\]]", violation.path.rstrip("]"))[-1].strip('"')
+    return attrs.evolve(
+        violation,
+        message=DEFAULT_REDACTOR.text(violation.message, limit=MESSAGE_LIMIT),
+        actual=DEFAULT_REDACTOR.value(key, violation.actual),
+    )
 
 
 class PluginHost:
@@ -90,14 +105,15 @@ class PluginHost:
         if not self.pm.hook.frontpayment_prepare_request.get_hookimpls():
             return None
         reasons = self.pm.hook.frontpayment_prepare_request(**kwargs)
-        return next((str(r) for r in reasons if r), None)
+        # A plugin's reason may quote the payload it read: it is redacted before it becomes an error message.
+        return next((DEFAULT_REDACTOR.text(str(r), limit=MESSAGE_LIMIT) for r in reasons if r), None)
 
     def rules(self, payload: Mapping[str, Any], endpoint: str) -> list[Violation]:
         """The violations every plugin's ``frontpayment_validation_rules`` found (an ``ExtraRule`` for validate)."""
         if not self.pm.hook.frontpayment_validation_rules.get_hookimpls():
             return []
         found = self.pm.hook.frontpayment_validation_rules(endpoint=endpoint, payload=payload)
-        return [v for violations in found if violations for v in violations]
+        return [_redacted(v) for violations in found if violations for v in violations]
 
     def wants(self, hook_name: str) -> bool:
         """Whether calling this observing hook can have any effect: some plugin implements it, other than the

@@ -2,8 +2,10 @@
 
 One INFO line per HTTP exchange on ``frontpayment_ext.http``: operation, method, URL, status, elapsed time and the
 order UUID when there is one. Bodies are never logged at INFO; at DEBUG the redacted request and response bodies
-follow. Silent unless your logging configuration enables the logger, or ``FRONTPAYMENT_LOG=info|debug`` is set, in
-which case a stderr handler is added once (with a filter that masks bearer tokens, as a second line of defence).
+follow, each cut to about 4 KB of text (``Exchange.response_preview``, so that a huge body costs its parse and no
+more). Silent unless your logging configuration enables the logger, or ``FRONTPAYMENT_LOG=info|debug`` is set, in
+which case a stderr handler is added once (with a filter that runs the redactor over every final message, as a
+second line of defence).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ http_logger = logging.getLogger("frontpayment_ext.http")
 
 
 class RedactingFilter(logging.Filter):
-    """Masks bearer tokens in any record's final message."""
+    """Masks bearer tokens, e-mail addresses and phone and personal numbers in any record's final message."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -50,12 +52,10 @@ def setup_logging() -> None:
 
 def order_uuid(exchange: Exchange) -> str | None:
     """The order UUID an exchange is about: from the response's data, or the URL of an order lookup."""
-    body = exchange.response_body
-    data = body.get("data") if isinstance(body, dict) else None
-    if isinstance(data, dict):
-        for key in ("uuid", "orderUuid"):
-            if isinstance(data.get(key), str):
-                return str(data[key])
+    for key in ("uuid", "orderUuid"):
+        value = exchange.response_data(key)
+        if isinstance(value, str):
+            return value
     if "/invoice-number/" in exchange.url:
         return exchange.url.rsplit("/", 1)[-1].split("?", 1)[0]
     return None
@@ -82,5 +82,5 @@ def frontpayment_after_exchange(exchange: Exchange) -> None:
         f" attempt={exchange.attempt + 1}" if exchange.attempt else "",
     )
     if http_logger.isEnabledFor(logging.DEBUG):
-        http_logger.debug("%s request body: %s", exchange.call.operation, _dump(exchange.request_body))
-        http_logger.debug("%s response body: %s", exchange.call.operation, _dump(exchange.response_body))
+        http_logger.debug("%s request body: %s", exchange.call.operation, _dump(exchange.request_preview()))
+        http_logger.debug("%s response body: %s", exchange.call.operation, _dump(exchange.response_preview()))

@@ -5,7 +5,9 @@
 
 The span is named ``frontpayment.<operation>`` and carries ``frontpayment.operation``, ``frontpayment.call_id``,
 ``http.request.method``, ``http.response.status_code``, ``frontpayment.attempts``, ``frontpayment.order_uuid`` and,
-on failure, the error type with an ERROR status. No body, token or personal data is put on a span.
+on failure, the error type with an ERROR status, ``frontpayment.outcome_unknown`` and, for a cancelled or
+interrupted call, ``frontpayment.interrupted_by`` (``CancelledError``, ``KeyboardInterrupt``): every span ends,
+however its call did. No body, token or personal data is put on a span.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from opentelemetry import trace
 
+from frontpayment_ext.errors import CallInterruptedError
 from frontpayment_ext.events import Call, Exchange
 from frontpayment_ext.hookspecs import hookimpl
 
@@ -63,6 +66,9 @@ class OtelPlugin:
             return
         if error is not None:
             span.set_attribute("error.type", type(error).__name__)
+            span.set_attribute("frontpayment.outcome_unknown", bool(getattr(error, "outcome_unknown", False)))
+            if isinstance(error, CallInterruptedError):  # cancelled or interrupted: say by what
+                span.set_attribute("frontpayment.interrupted_by", error.cause)
             span.set_status(trace.Status(trace.StatusCode.ERROR, type(error).__name__))
         else:
             span.set_status(trace.Status(trace.StatusCode.OK))

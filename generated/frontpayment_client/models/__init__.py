@@ -9,17 +9,17 @@ from .ehf_customer_details import EhfCustomerDetails
 from .error_envelope import ErrorEnvelope
 from .internal_references import InternalReferences
 from .invoice_interval_type_0 import InvoiceIntervalType0
-from .invoice_interval_type_1 import InvoiceIntervalType1
 from .invoice_number_data import InvoiceNumberData
 from .invoice_number_envelope import InvoiceNumberEnvelope
 from .invoice_references import InvoiceReferences
 from .invoice_session_data import InvoiceSessionData
 from .invoice_session_envelope import InvoiceSessionEnvelope
+from .laravel_boolean_type_1 import LaravelBooleanType1
+from .laravel_boolean_type_2 import LaravelBooleanType2
 from .not_found_envelope import NotFoundEnvelope
 from .order_created_data import OrderCreatedData
 from .order_created_envelope import OrderCreatedEnvelope
 from .order_summary import OrderSummary
-from .preferred_language import PreferredLanguage
 from .product_line import ProductLine
 from .product_line_map import ProductLineMap
 from .send_ehf_invoice_request import SendEhfInvoiceRequest
@@ -31,7 +31,6 @@ from .session_product_line import SessionProductLine
 from .session_product_line_map import SessionProductLineMap
 from .session_settings import SessionSettings
 from .vat_rate_type_0 import VatRateType0
-from .vat_rate_type_1 import VatRateType1
 
 __all__ = (
     "Address",
@@ -43,17 +42,17 @@ __all__ = (
     "ErrorEnvelope",
     "InternalReferences",
     "InvoiceIntervalType0",
-    "InvoiceIntervalType1",
     "InvoiceNumberData",
     "InvoiceNumberEnvelope",
     "InvoiceReferences",
     "InvoiceSessionData",
     "InvoiceSessionEnvelope",
+    "LaravelBooleanType1",
+    "LaravelBooleanType2",
     "NotFoundEnvelope",
     "OrderCreatedData",
     "OrderCreatedEnvelope",
     "OrderSummary",
-    "PreferredLanguage",
     "ProductLine",
     "ProductLineMap",
     "SendEhfInvoiceRequest",
@@ -65,5 +64,4 @@ __all__ = (
     "SessionProductLineMap",
     "SessionSettings",
     "VatRateType0",
-    "VatRateType1",
 )

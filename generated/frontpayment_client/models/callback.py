@@ -14,7 +14,10 @@ class Callback:
     """Where Frontpayment notifies you of status changes (an HTTP GET with a checksum).
 
     Attributes:
-        callback_url (str): The URL notified when the order's status changes (the page types it "array"; it is a URL).
+        callback_url (str): The URL notified when the order's status changes: an absolute URL (Laravel's `url`). The
+            page's rule
+            says `required|array`, which its own example (a URL string) contradicts; the same block on the session
+            page types the field `url`.
     """
 
     callback_url: str

@@ -7,7 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.invoice_interval_type_0 import InvoiceIntervalType0, check_invoice_interval_type_0
-from ..models.invoice_interval_type_1 import InvoiceIntervalType1, check_invoice_interval_type_1
+from ..models.laravel_boolean_type_1 import LaravelBooleanType1, check_laravel_boolean_type_1
+from ..models.laravel_boolean_type_2 import LaravelBooleanType2, check_laravel_boolean_type_2
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -24,49 +25,65 @@ T = TypeVar("T", bound="CreateInvoiceSessionRequest")
 
 @_attrs_define
 class CreateInvoiceSessionRequest:
-    """The body of Create Session for Invoice Order.
+    """The body of Create Session for Invoice Order (rules apply after the server's trimming, see `Blank`).
+    Fields the page calls "Optional" that are `nullable` on the sibling pages accept null; `invoiceInterval`,
+    `separateInvoices` and `invoiceMaturity` are `sometimes` there, so they may be absent but not null.
 
-    Attributes:
-        products (list[SessionProductLine] | SessionProductLineMap): The order lines on the session endpoint, non-empty,
-            as an array or an object keyed "0", "1", ...
-        order_summary (OrderSummary): Totals of the order, each in NOK: grandTotal = sum of line amounts (gross),
-            totalTax = the VAT contained in
-            them, subTotal = grandTotal - totalTax (net), totalDiscount = sum of line discounts. The SDK checks these
-            sums, which JSON Schema cannot.
-        order_date (str): The order's date. The documents say a Unix timestamp sent as a string (`"1703040812"`). The
-            real demo
-            server, recorded in July 2025, accepted only PHP's `d M, Y` form with a two-digit day (`"02 Aug, 2023"`).
-            Both forms are accepted; the SDK sends the documents' form unless told otherwise.
-        invoice_fee_applicable (bool): Whether the invoice fee applies.
-        callback (SessionCallback): Callbacks of the session endpoint.
-        customer_details (SessionCustomerDetails): The customer on Create Session. A private customer needs
-            `personalNumber`; a corporate customer needs
-            `organizationId`, which here must be alphanumeric (the example sends `""` for a private customer).
-        reference_no (str | Unset): Reference number.
-        customer_reference (str | Unset): Customer reference.
-        invoice_interval (InvoiceIntervalType0 | InvoiceIntervalType1 | Unset): How often the invoice is sent: 0 daily,
-            1 once a month, 2 twice a month. Default 0.
-        separate_invoices (bool | Unset): Whether invoices are separated.
-        invoice_maturity (int | str | Unset): Days until the invoice is due (default 10; the examples use 10 and 14). A
-            whole number.
-        settings (SessionSettings | Unset):
-        fpgo_uuid (str | Unset): The `orderUuid` of an earlier call: the server updates that order instead of creating a
-            new one. The
-            safe way to resubmit after an unknown outcome. Needs `orderFrom: PARTNER`. (Newer page revision.)
-        order_from (Literal['PARTNER'] | Unset): Required when `fpgoUuid` is set.
+        Attributes:
+            products (list[SessionProductLine] | SessionProductLineMap): The order lines on the session endpoint, non-empty,
+                as an array or an object keyed "0", "1", ...
+            order_summary (OrderSummary): Totals of the order, each in NOK: grandTotal = sum of line amounts (gross),
+                totalTax = the VAT contained in
+                them, totalDiscount = sum of line discounts. subTotal is ambiguous: the pages call it the "subtotal of all
+                products before tax and discount", the one documented example with VAT has subTotal = grandTotal -
+                totalTax (net, after discount). Both readings are accepted: grandTotal - totalTax, or the net of the
+                lines before their discounts (quantity x rate less the VAT it contains, per line); the SDK sends the
+                first. The SDK checks these sums, which JSON Schema cannot.
+            order_date (str): The order's date, `required|string`. The documents say a Unix timestamp sent as a string
+                (`"1703040812"`).
+                The real demo server, recorded in July 2025, accepted only PHP's `d M, Y` form with a two-digit day
+                (`"02 Aug, 2023"`). Both forms are accepted; the SDK sends the documents' form unless told otherwise.
+            invoice_fee_applicable (bool | LaravelBooleanType1 | LaravelBooleanType2): Laravel's `boolean`: exactly `true`,
+                `false`, `1`, `0`, `"1"` or `"0"` (`"true"`, `"yes"` and `2` are
+                refused). JSON Schema cannot tell `1.0` from `1`; the server (PHP, strict comparison) refuses `1.0`.
+            callback (SessionCallback): Callbacks of the session endpoint.
+            customer_details (SessionCustomerDetails): The customer on Create Session. A private customer needs
+                `personalNumber`; a corporate customer needs
+                `organizationId`, which here must be alphanumeric (the example sends `""` for a private customer, which
+                the server reads as null).
+            reference_no (None | str | Unset): Reference number (optional, nullable).
+            customer_reference (None | str | Unset): Customer reference (optional, nullable).
+            invoice_interval (InvoiceIntervalType0 | str | Unset): How often the invoice is sent: 0 daily, 1 once a month, 2
+                twice a month (default 0). The rule is
+                `sometimes|numeric` (absent is fine, null is not) and the pages list 0, 1 and 2 as the allowed values,
+                compared by value like Laravel's `in` (`"1.0"` is 1). Exponent forms are checked by the SDK.
+            separate_invoices (bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset): Laravel's `boolean`: exactly
+                `true`, `false`, `1`, `0`, `"1"` or `"0"` (`"true"`, `"yes"` and `2` are
+                refused). JSON Schema cannot tell `1.0` from `1`; the server (PHP, strict comparison) refuses `1.0`.
+            invoice_maturity (float | str | Unset): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a
+                string holding a decimal number with
+                an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+                space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+                `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+                the wire.
+            settings (SessionSettings | Unset): Session settings (`sometimes|array`).
+            fpgo_uuid (str | Unset): The `orderUuid` of an earlier call: the server updates that order instead of creating a
+                new one. The
+                safe way to resubmit after an unknown outcome. Needs `orderFrom: PARTNER`. (Newer page revision.)
+            order_from (Literal['PARTNER'] | Unset): Required when `fpgoUuid` is set.
     """
 
     products: list[SessionProductLine] | SessionProductLineMap
     order_summary: OrderSummary
     order_date: str
-    invoice_fee_applicable: bool
+    invoice_fee_applicable: bool | LaravelBooleanType1 | LaravelBooleanType2
     callback: SessionCallback
     customer_details: SessionCustomerDetails
-    reference_no: str | Unset = UNSET
-    customer_reference: str | Unset = UNSET
-    invoice_interval: InvoiceIntervalType0 | InvoiceIntervalType1 | Unset = UNSET
-    separate_invoices: bool | Unset = UNSET
-    invoice_maturity: int | str | Unset = UNSET
+    reference_no: None | str | Unset = UNSET
+    customer_reference: None | str | Unset = UNSET
+    invoice_interval: InvoiceIntervalType0 | str | Unset = UNSET
+    separate_invoices: bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset = UNSET
+    invoice_maturity: float | str | Unset = UNSET
     settings: SessionSettings | Unset = UNSET
     fpgo_uuid: str | Unset = UNSET
     order_from: Literal["PARTNER"] | Unset = UNSET
@@ -89,15 +106,29 @@ class CreateInvoiceSessionRequest:
 
         order_date = self.order_date
 
-        invoice_fee_applicable = self.invoice_fee_applicable
+        invoice_fee_applicable: bool | int | str
+        if isinstance(self.invoice_fee_applicable, int):
+            invoice_fee_applicable = self.invoice_fee_applicable
+        elif isinstance(self.invoice_fee_applicable, str):
+            invoice_fee_applicable = self.invoice_fee_applicable
+        else:
+            invoice_fee_applicable = self.invoice_fee_applicable
 
         callback = self.callback.to_dict()
 
         customer_details = self.customer_details.to_dict()
 
-        reference_no = self.reference_no
+        reference_no: None | str | Unset
+        if isinstance(self.reference_no, Unset):
+            reference_no = UNSET
+        else:
+            reference_no = self.reference_no
 
-        customer_reference = self.customer_reference
+        customer_reference: None | str | Unset
+        if isinstance(self.customer_reference, Unset):
+            customer_reference = UNSET
+        else:
+            customer_reference = self.customer_reference
 
         invoice_interval: int | str | Unset
         if isinstance(self.invoice_interval, Unset):
@@ -107,9 +138,17 @@ class CreateInvoiceSessionRequest:
         else:
             invoice_interval = self.invoice_interval
 
-        separate_invoices = self.separate_invoices
+        separate_invoices: bool | int | str | Unset
+        if isinstance(self.separate_invoices, Unset):
+            separate_invoices = UNSET
+        elif isinstance(self.separate_invoices, int):
+            separate_invoices = self.separate_invoices
+        elif isinstance(self.separate_invoices, str):
+            separate_invoices = self.separate_invoices
+        else:
+            separate_invoices = self.separate_invoices
 
-        invoice_maturity: int | str | Unset
+        invoice_maturity: float | str | Unset
         if isinstance(self.invoice_maturity, Unset):
             invoice_maturity = UNSET
         else:
@@ -193,17 +232,50 @@ class CreateInvoiceSessionRequest:
 
         order_date = d.pop("orderDate")
 
-        invoice_fee_applicable = d.pop("invoiceFeeApplicable")
+        def _parse_invoice_fee_applicable(data: object) -> bool | LaravelBooleanType1 | LaravelBooleanType2:
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_1 = check_laravel_boolean_type_1(data)
+
+                return componentsschemas_laravel_boolean_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_2 = check_laravel_boolean_type_2(data)
+
+                return componentsschemas_laravel_boolean_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | LaravelBooleanType1 | LaravelBooleanType2, data)
+
+        invoice_fee_applicable = _parse_invoice_fee_applicable(d.pop("invoiceFeeApplicable"))
 
         callback = SessionCallback.from_dict(d.pop("callback"))
 
         customer_details = SessionCustomerDetails.from_dict(d.pop("customerDetails"))
 
-        reference_no = d.pop("referenceNo", UNSET)
+        def _parse_reference_no(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        customer_reference = d.pop("customerReference", UNSET)
+        reference_no = _parse_reference_no(d.pop("referenceNo", UNSET))
 
-        def _parse_invoice_interval(data: object) -> InvoiceIntervalType0 | InvoiceIntervalType1 | Unset:
+        def _parse_customer_reference(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        customer_reference = _parse_customer_reference(d.pop("customerReference", UNSET))
+
+        def _parse_invoice_interval(data: object) -> InvoiceIntervalType0 | str | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -214,20 +286,37 @@ class CreateInvoiceSessionRequest:
                 return componentsschemas_invoice_interval_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, str):
-                raise TypeError()
-            componentsschemas_invoice_interval_type_1 = check_invoice_interval_type_1(data)
-
-            return componentsschemas_invoice_interval_type_1
+            return cast(InvoiceIntervalType0 | str | Unset, data)
 
         invoice_interval = _parse_invoice_interval(d.pop("invoiceInterval", UNSET))
 
-        separate_invoices = d.pop("separateInvoices", UNSET)
-
-        def _parse_invoice_maturity(data: object) -> int | str | Unset:
+        def _parse_separate_invoices(data: object) -> bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | str | Unset, data)
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_1 = check_laravel_boolean_type_1(data)
+
+                return componentsschemas_laravel_boolean_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_2 = check_laravel_boolean_type_2(data)
+
+                return componentsschemas_laravel_boolean_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset, data)
+
+        separate_invoices = _parse_separate_invoices(d.pop("separateInvoices", UNSET))
+
+        def _parse_invoice_maturity(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
 
         invoice_maturity = _parse_invoice_maturity(d.pop("invoiceMaturity", UNSET))
 

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.customer_type import CustomerType, check_customer_type
-from ..models.preferred_language import PreferredLanguage, check_preferred_language
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -19,19 +18,32 @@ T = TypeVar("T", bound="CustomerDetails")
 
 @_attrs_define
 class CustomerDetails:
-    """The customer on Send Invoice. A corporate customer needs `organizationId`.
+    """The customer on Send Invoice. A corporate customer needs `organizationId` (`required_if` corporate); for a
+    private customer it may be null, blank or absent.
 
-    Attributes:
-        type_ (CustomerType): Whether the customer is a private person or a company.
-        country_code (str): Country calling code of the customer's phone number, with a plus (`+47`).
-        msisdn (str): The customer's mobile number without the country code, digits only.
-        email (str): The customer's e-mail address.
-        name (str): The customer's full name.
-        address (Address): The customer's postal address.
-        preferred_language (None | PreferredLanguage | Unset): The customer's language; the server defaults to `no`.
-        personal_number (None | str | Unset): Optional for a private customer; exactly 11 digits.
-        organization_id (None | str | Unset): Organisation number, digits only. Required when `type` is corporate;
-            otherwise null or absent.
+        Attributes:
+            type_ (CustomerType): Whether the customer is a private person or a company
+                (`required|string|in:private,corporate`).
+            country_code (str): Country calling code of the customer's phone number (`+47` in every example).
+                `required|string` in every
+                document: any non-blank string, with or without the plus (`"47"` too). The builders send `+NN`.
+            msisdn (str): The customer's mobile number without the country code. `required|string` in every document: any
+                non-blank
+                string (`"465 67 468"`, `"+4746567468"` too). The builders send digits.
+            email (str): The customer's e-mail address: Laravel's `email` rule, an RFC 5322 address (its default RFC
+                validation),
+                so internationalised domains and local parts (`ola@blåbær.no`) pass, as do quoted local parts. The
+                documents' obfuscation text `[email protected]` does not (the real server refused it). Hence JSON
+                Schema's `idn-email` (RFC 6531), not the ASCII-only `email`.
+            name (str): The customer's full name.
+            address (Address): The customer's postal address.
+            preferred_language (None | str | Unset): A nullable language (Laravel `nullable|string`); a blank string is null
+                to the server.
+            personal_number (None | str | Unset): Optional (`nullable|string|max:11`); see `PersonalNumber` for the
+                documents' two readings.
+            organization_id (None | str | Unset): Organisation number. The rule is `string`, the prose says "only numbers";
+                accepting both readings means
+                any string. Required when `type` is corporate; otherwise null, blank or absent.
     """
 
     type_: CustomerType
@@ -40,7 +52,7 @@ class CustomerDetails:
     email: str
     name: str
     address: Address
-    preferred_language: None | PreferredLanguage | Unset = UNSET
+    preferred_language: None | str | Unset = UNSET
     personal_number: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -61,8 +73,6 @@ class CustomerDetails:
         preferred_language: None | str | Unset
         if isinstance(self.preferred_language, Unset):
             preferred_language = UNSET
-        elif isinstance(self.preferred_language, str):
-            preferred_language = self.preferred_language
         else:
             preferred_language = self.preferred_language
 
@@ -116,20 +126,12 @@ class CustomerDetails:
 
         address = Address.from_dict(d.pop("address"))
 
-        def _parse_preferred_language(data: object) -> None | PreferredLanguage | Unset:
+        def _parse_preferred_language(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                preferred_language_type_0 = check_preferred_language(data)
-
-                return preferred_language_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | PreferredLanguage | Unset, data)
+            return cast(None | str | Unset, data)
 
         preferred_language = _parse_preferred_language(d.pop("preferredLanguage", UNSET))
 

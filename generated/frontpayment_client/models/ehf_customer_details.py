@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.preferred_language import PreferredLanguage, check_preferred_language
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -20,33 +19,44 @@ T = TypeVar("T", bound="EhfCustomerDetails")
 class EhfCustomerDetails:
     """The (corporate) customer of an EHF invoice. The page's rules table, copied from another page, calls
     `personalNumber` required; the real server did not ask a corporate customer for it, so it is optional here.
-    `organizationId` is not in that table but is in the example: an EHF invoice is addressed by it.
+    `organizationId` is not in that table (only in the example): it is optional, nullable.
 
         Attributes:
-            country_code (str): Country calling code of the customer's phone number, with a plus (`+47`).
-            msisdn (str): The customer's mobile number without the country code, digits only.
-            email (str): The customer's e-mail address.
+            country_code (str): Country calling code of the customer's phone number (`+47` in every example).
+                `required|string` in every
+                document: any non-blank string, with or without the plus (`"47"` too). The builders send `+NN`.
+            msisdn (str): The customer's mobile number without the country code. `required|string` in every document: any
+                non-blank
+                string (`"465 67 468"`, `"+4746567468"` too). The builders send digits.
+            email (str): The customer's e-mail address: Laravel's `email` rule, an RFC 5322 address (its default RFC
+                validation),
+                so internationalised domains and local parts (`ola@blåbær.no`) pass, as do quoted local parts. The
+                documents' obfuscation text `[email protected]` does not (the real server refused it). Hence JSON
+                Schema's `idn-email` (RFC 6531), not the ASCII-only `email`.
             name (str): The customer's full name.
-            preferred_language (PreferredLanguage): The customer's language: en, no, sv, da or de; the server defaults to
-                no. (The EHF page writes the
-                codes in upper case, "NO, EN"; every example and the other pages use lower case, which the SDK sends.)
-            organization_id (str): Organisation number, digits only.
+            preferred_language (str): The customer's language: en, no, sv, da or de; the server defaults to no. The
+                documents disagree on case
+                (the EHF page writes "NO, EN", every example and the other pages lower case), so any case is accepted.
+                The SDK sends lower case.
             address (Address): The customer's postal address.
-            type_ (Literal['corporate'] | Unset): The endpoint is for corporate customers only.
-            customer_uuid (None | str | Unset): The UUID of a customer Frontpayment already knows.
-            personal_number (None | str | Unset):
+            type_ (Literal['corporate'] | Unset): The endpoint is for corporate customers only (a newer revision of the
+                page).
+            customer_uuid (None | str | Unset): The UUID of a customer Frontpayment already knows (`nullable|string`).
+            personal_number (None | str | Unset): Optional here (see above); at most 11 characters when given.
+            organization_id (None | str | Unset): Organisation number; not in the page's rules table, so any string, null or
+                absent.
     """
 
     country_code: str
     msisdn: str
     email: str
     name: str
-    preferred_language: PreferredLanguage
-    organization_id: str
+    preferred_language: str
     address: Address
     type_: Literal["corporate"] | Unset = UNSET
     customer_uuid: None | str | Unset = UNSET
     personal_number: None | str | Unset = UNSET
+    organization_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,9 +68,7 @@ class EhfCustomerDetails:
 
         name = self.name
 
-        preferred_language: str = self.preferred_language
-
-        organization_id = self.organization_id
+        preferred_language = self.preferred_language
 
         address = self.address.to_dict()
 
@@ -78,6 +86,12 @@ class EhfCustomerDetails:
         else:
             personal_number = self.personal_number
 
+        organization_id: None | str | Unset
+        if isinstance(self.organization_id, Unset):
+            organization_id = UNSET
+        else:
+            organization_id = self.organization_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -87,7 +101,6 @@ class EhfCustomerDetails:
                 "email": email,
                 "name": name,
                 "preferredLanguage": preferred_language,
-                "organizationId": organization_id,
                 "address": address,
             }
         )
@@ -97,6 +110,8 @@ class EhfCustomerDetails:
             field_dict["customerUuid"] = customer_uuid
         if personal_number is not UNSET:
             field_dict["personalNumber"] = personal_number
+        if organization_id is not UNSET:
+            field_dict["organizationId"] = organization_id
 
         return field_dict
 
@@ -113,9 +128,7 @@ class EhfCustomerDetails:
 
         name = d.pop("name")
 
-        preferred_language = check_preferred_language(d.pop("preferredLanguage"))
-
-        organization_id = d.pop("organizationId")
+        preferred_language = d.pop("preferredLanguage")
 
         address = Address.from_dict(d.pop("address"))
 
@@ -141,17 +154,26 @@ class EhfCustomerDetails:
 
         personal_number = _parse_personal_number(d.pop("personalNumber", UNSET))
 
+        def _parse_organization_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        organization_id = _parse_organization_id(d.pop("organizationId", UNSET))
+
         ehf_customer_details = cls(
             country_code=country_code,
             msisdn=msisdn,
             email=email,
             name=name,
             preferred_language=preferred_language,
-            organization_id=organization_id,
             address=address,
             type_=type_,
             customer_uuid=customer_uuid,
             personal_number=personal_number,
+            organization_id=organization_id,
         )
 
         ehf_customer_details.additional_properties = d

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="InternalReferences")
 
 @_attrs_define
 class InternalReferences:
-    """Your own references, not shown to the customer.
+    """Your own references, not shown to the customer (each `nullable|string`).
 
     Attributes:
         reference_no (None | str | Unset): Any reference number.

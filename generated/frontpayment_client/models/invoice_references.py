@@ -7,7 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.invoice_interval_type_0 import InvoiceIntervalType0, check_invoice_interval_type_0
-from ..models.invoice_interval_type_1 import InvoiceIntervalType1, check_invoice_interval_type_1
+from ..models.laravel_boolean_type_1 import LaravelBooleanType1, check_laravel_boolean_type_1
+from ..models.laravel_boolean_type_2 import LaravelBooleanType2, check_laravel_boolean_type_2
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="InvoiceReferences")
@@ -15,8 +16,10 @@ T = TypeVar("T", bound="InvoiceReferences")
 
 @_attrs_define
 class InvoiceReferences:
-    """References printed on the invoice. The EHF page's example also nests `invoiceInterval`, `separateInvoices`
-    and `invoiceMaturity` here (a newer revision moves them to the top level); both places are accepted.
+    """References printed on the invoice (each `nullable|string`). The EHF page's example also nests
+    `invoiceInterval`, `separateInvoices` and `invoiceMaturity` here, which is where the SDK sends them on
+    that path (a newer revision moves them to the top level for `/orders/ehf/create`); both places are
+    accepted.
 
         Attributes:
             reference_no (None | str | Unset): Any reference number for the order.
@@ -24,11 +27,19 @@ class InvoiceReferences:
             receipt_no (None | str | Unset): Any number for the receipt.
             customer_notes (None | str | Unset): Any notes from the customer.
             tnc (None | str | Unset): Terms and conditions.
-            invoice_interval (InvoiceIntervalType0 | InvoiceIntervalType1 | Unset): How often the invoice is sent: 0 daily,
-                1 once a month, 2 twice a month. Default 0.
-            separate_invoices (bool | Unset):
-            invoice_maturity (int | str | Unset): Days until the invoice is due (default 10; the examples use 10 and 14). A
-                whole number.
+            invoice_interval (InvoiceIntervalType0 | str | Unset): How often the invoice is sent: 0 daily, 1 once a month, 2
+                twice a month (default 0). The rule is
+                `sometimes|numeric` (absent is fine, null is not) and the pages list 0, 1 and 2 as the allowed values,
+                compared by value like Laravel's `in` (`"1.0"` is 1). Exponent forms are checked by the SDK.
+            separate_invoices (bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset): Laravel's `boolean`: exactly
+                `true`, `false`, `1`, `0`, `"1"` or `"0"` (`"true"`, `"yes"` and `2` are
+                refused). JSON Schema cannot tell `1.0` from `1`; the server (PHP, strict comparison) refuses `1.0`.
+            invoice_maturity (float | str | Unset): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a
+                string holding a decimal number with
+                an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+                space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+                `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+                the wire.
     """
 
     reference_no: None | str | Unset = UNSET
@@ -36,9 +47,9 @@ class InvoiceReferences:
     receipt_no: None | str | Unset = UNSET
     customer_notes: None | str | Unset = UNSET
     tnc: None | str | Unset = UNSET
-    invoice_interval: InvoiceIntervalType0 | InvoiceIntervalType1 | Unset = UNSET
-    separate_invoices: bool | Unset = UNSET
-    invoice_maturity: int | str | Unset = UNSET
+    invoice_interval: InvoiceIntervalType0 | str | Unset = UNSET
+    separate_invoices: bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset = UNSET
+    invoice_maturity: float | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,9 +91,17 @@ class InvoiceReferences:
         else:
             invoice_interval = self.invoice_interval
 
-        separate_invoices = self.separate_invoices
+        separate_invoices: bool | int | str | Unset
+        if isinstance(self.separate_invoices, Unset):
+            separate_invoices = UNSET
+        elif isinstance(self.separate_invoices, int):
+            separate_invoices = self.separate_invoices
+        elif isinstance(self.separate_invoices, str):
+            separate_invoices = self.separate_invoices
+        else:
+            separate_invoices = self.separate_invoices
 
-        invoice_maturity: int | str | Unset
+        invoice_maturity: float | str | Unset
         if isinstance(self.invoice_maturity, Unset):
             invoice_maturity = UNSET
         else:
@@ -159,7 +178,7 @@ class InvoiceReferences:
 
         tnc = _parse_tnc(d.pop("tnc", UNSET))
 
-        def _parse_invoice_interval(data: object) -> InvoiceIntervalType0 | InvoiceIntervalType1 | Unset:
+        def _parse_invoice_interval(data: object) -> InvoiceIntervalType0 | str | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -170,20 +189,37 @@ class InvoiceReferences:
                 return componentsschemas_invoice_interval_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, str):
-                raise TypeError()
-            componentsschemas_invoice_interval_type_1 = check_invoice_interval_type_1(data)
-
-            return componentsschemas_invoice_interval_type_1
+            return cast(InvoiceIntervalType0 | str | Unset, data)
 
         invoice_interval = _parse_invoice_interval(d.pop("invoiceInterval", UNSET))
 
-        separate_invoices = d.pop("separateInvoices", UNSET)
-
-        def _parse_invoice_maturity(data: object) -> int | str | Unset:
+        def _parse_separate_invoices(data: object) -> bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | str | Unset, data)
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_1 = check_laravel_boolean_type_1(data)
+
+                return componentsschemas_laravel_boolean_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_2 = check_laravel_boolean_type_2(data)
+
+                return componentsschemas_laravel_boolean_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset, data)
+
+        separate_invoices = _parse_separate_invoices(d.pop("separateInvoices", UNSET))
+
+        def _parse_invoice_maturity(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
 
         invoice_maturity = _parse_invoice_maturity(d.pop("invoiceMaturity", UNSET))
 

@@ -12,22 +12,37 @@ T = TypeVar("T", bound="OrderSummary")
 @_attrs_define
 class OrderSummary:
     """Totals of the order, each in NOK: grandTotal = sum of line amounts (gross), totalTax = the VAT contained in
-    them, subTotal = grandTotal - totalTax (net), totalDiscount = sum of line discounts. The SDK checks these
-    sums, which JSON Schema cannot.
+    them, totalDiscount = sum of line discounts. subTotal is ambiguous: the pages call it the "subtotal of all
+    products before tax and discount", the one documented example with VAT has subTotal = grandTotal -
+    totalTax (net, after discount). Both readings are accepted: grandTotal - totalTax, or the net of the
+    lines before their discounts (quantity x rate less the VAT it contains, per line); the SDK sends the
+    first. The SDK checks these sums, which JSON Schema cannot.
 
         Attributes:
-            sub_total (float | str): Laravel's `numeric`: a JSON number or a string holding a decimal number (`51`,
-                `"51.00"`, `"-3.5"`).
-                The SDK sends money as strings with two decimals so that no binary float reaches the wire.
-            total_tax (float | str): Laravel's `numeric`: a JSON number or a string holding a decimal number (`51`,
-                `"51.00"`, `"-3.5"`).
-                The SDK sends money as strings with two decimals so that no binary float reaches the wire.
-            total_discount (float | str): Laravel's `numeric`: a JSON number or a string holding a decimal number (`51`,
-                `"51.00"`, `"-3.5"`).
-                The SDK sends money as strings with two decimals so that no binary float reaches the wire.
-            grand_total (float | str): Laravel's `numeric`: a JSON number or a string holding a decimal number (`51`,
-                `"51.00"`, `"-3.5"`).
-                The SDK sends money as strings with two decimals so that no binary float reaches the wire.
+            sub_total (float | str): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a string holding a
+                decimal number with
+                an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+                space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+                `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+                the wire.
+            total_tax (float | str): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a string holding a
+                decimal number with
+                an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+                space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+                `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+                the wire.
+            total_discount (float | str): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a string
+                holding a decimal number with
+                an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+                space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+                `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+                the wire.
+            grand_total (float | str): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a string holding
+                a decimal number with
+                an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+                space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+                `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+                the wire.
     """
 
     sub_total: float | str

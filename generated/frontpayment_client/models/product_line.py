@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.vat_rate_type_0 import VatRateType0, check_vat_rate_type_0
-from ..models.vat_rate_type_1 import VatRateType1, check_vat_rate_type_1
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProductLine")
@@ -19,26 +18,40 @@ class ProductLine:
 
     Attributes:
         name (str): Name of the product.
-        quantity (float | str): Laravel's `numeric`: a JSON number or a string holding a decimal number (`51`,
-            `"51.00"`, `"-3.5"`).
-            The SDK sends money as strings with two decimals so that no binary float reaches the wire.
-        rate (float | str): Laravel's `numeric`: a JSON number or a string holding a decimal number (`51`, `"51.00"`,
-            `"-3.5"`).
-            The SDK sends money as strings with two decimals so that no binary float reaches the wire.
-        tax (VatRateType0 | VatRateType1): VAT rate in percent. Norway's rates are 0, 12, 15 and 25; the document adds
-            "unless you have other
-            configuration", so the SDK lets a merchant configure another set.
-        amount (float | str): Laravel's `numeric`: a JSON number or a string holding a decimal number (`51`, `"51.00"`,
-            `"-3.5"`).
-            The SDK sends money as strings with two decimals so that no binary float reaches the wire.
+        quantity (float | str): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a string holding a
+            decimal number with
+            an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+            space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+            `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+            the wire.
+        rate (float | str): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a string holding a
+            decimal number with
+            an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+            space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+            `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+            the wire.
+        tax (str | VatRateType0): VAT rate in percent: `required|numeric`, and one of Norway's rates 0, 12, 15 and 25
+            (`in:0,12,15,25` on
+            older revisions; the documents add "unless you have other configuration", so the SDK lets a merchant
+            configure another set). Laravel's `in` compares a numeric string by value, so `"25.00"`, `"25."` and
+            `" 25"` match 25. The string pattern states every plain decimal form of the four rates exactly; it also
+            admits any numeric form with an exponent (`"2.5e1"`), whose value JSON Schema cannot compute and the SDK
+            checks.
+        amount (float | str): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a string holding a
+            decimal number with
+            an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+            space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+            `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+            the wire.
         product_id (None | str | Unset): Your identifier of the product.
-        discount (float | None | str | Unset): Discount on the line, in NOK including VAT.
+        discount (float | None | str | Unset): A nullable `numeric` field (Laravel `nullable|numeric`); a blank string
+            is null to the server.
     """
 
     name: str
     quantity: float | str
     rate: float | str
-    tax: VatRateType0 | VatRateType1
+    tax: str | VatRateType0
     amount: float | str
     product_id: None | str | Unset = UNSET
     discount: float | None | str | Unset = UNSET
@@ -107,7 +120,7 @@ class ProductLine:
 
         rate = _parse_rate(d.pop("rate"))
 
-        def _parse_tax(data: object) -> VatRateType0 | VatRateType1:
+        def _parse_tax(data: object) -> str | VatRateType0:
             try:
                 if not isinstance(data, int):
                     raise TypeError()
@@ -116,11 +129,7 @@ class ProductLine:
                 return componentsschemas_vat_rate_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, str):
-                raise TypeError()
-            componentsschemas_vat_rate_type_1 = check_vat_rate_type_1(data)
-
-            return componentsschemas_vat_rate_type_1
+            return cast(str | VatRateType0, data)
 
         tax = _parse_tax(d.pop("tax"))
 

@@ -15,7 +15,10 @@ T = TypeVar("T", bound="ProductLineMap")
 
 @_attrs_define
 class ProductLineMap:
-    """Order lines as a JSON object keyed "0", "1", ... (the documents' form for two endpoints)."""
+    """Order lines as a JSON object keyed "0", "1", ... (the documents' form for two endpoints). Laravel's
+    `products.*` rules apply to every value of the object whatever its key, so any keys are accepted.
+
+    """
 
     additional_properties: dict[str, ProductLine] = _attrs_field(init=False, factory=dict)
 

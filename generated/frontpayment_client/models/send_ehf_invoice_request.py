@@ -7,7 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.invoice_interval_type_0 import InvoiceIntervalType0, check_invoice_interval_type_0
-from ..models.invoice_interval_type_1 import InvoiceIntervalType1, check_invoice_interval_type_1
+from ..models.laravel_boolean_type_1 import LaravelBooleanType1, check_laravel_boolean_type_1
+from ..models.laravel_boolean_type_2 import LaravelBooleanType2, check_laravel_boolean_type_2
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -26,53 +27,72 @@ T = TypeVar("T", bound="SendEhfInvoiceRequest")
 
 @_attrs_define
 class SendEhfInvoiceRequest:
-    """The body of Send EHF Invoice.
+    """The body of Send EHF Invoice (rules apply after the server's trimming, see `Blank`).
+    `invoiceFeeApplicable` is in the page's example but not in its rules table, and the real server did not
+    ask for it: optional.
 
-    Attributes:
-        products (list[ProductLine] | ProductLineMap): The order lines, non-empty: a JSON array, or a JSON object keyed
-            "0", "1", ... (the server's Laravel rules
-            `products.*` accept both). The SDK sends an array.
-        order_summary (OrderSummary): Totals of the order, each in NOK: grandTotal = sum of line amounts (gross),
-            totalTax = the VAT contained in
-            them, subTotal = grandTotal - totalTax (net), totalDiscount = sum of line discounts. The SDK checks these
-            sums, which JSON Schema cannot.
-        order_date (str): The order's date. The documents say a Unix timestamp sent as a string (`"1703040812"`). The
-            real demo
-            server, recorded in July 2025, accepted only PHP's `d M, Y` form with a two-digit day (`"02 Aug, 2023"`).
-            Both forms are accepted; the SDK sends the documents' form unless told otherwise.
-        send_order_by (SendOrderBy): The channels the invoice is sent by.
-        is_credit_check_available (bool): Whether a credit check is available.
-        invoice_as_payment_option (bool): Whether invoice is offered as a payment option.
-        customer_details (EhfCustomerDetails): The (corporate) customer of an EHF invoice. The page's rules table,
-            copied from another page, calls
-            `personalNumber` required; the real server did not ask a corporate customer for it, so it is optional here.
-            `organizationId` is not in that table but is in the example: an EHF invoice is addressed by it.
-        invoice_fee_applicable (bool): Whether the invoice fee applies.
-        invoice_references (InvoiceReferences | None | Unset): Nullable; may be omitted when there are no invoice
-            references.
-        internal_references (InternalReferences | None | Unset): Nullable; may be omitted when there are no internal
-            references.
-        invoice_interval (InvoiceIntervalType0 | InvoiceIntervalType1 | Unset): How often the invoice is sent: 0 daily,
-            1 once a month, 2 twice a month. Default 0.
-        separate_invoices (bool | Unset):
-        invoice_maturity (int | str | Unset): Days until the invoice is due (default 10; the examples use 10 and 14). A
-            whole number.
-        callback (Callback | Unset): Where Frontpayment notifies you of status changes (an HTTP GET with a checksum).
+        Attributes:
+            products (list[ProductLine] | ProductLineMap): The order lines, non-empty: a JSON array, or a JSON object keyed
+                "0", "1", ... (the server's Laravel rules
+                `products.*` accept both). The SDK sends an array.
+            order_summary (OrderSummary): Totals of the order, each in NOK: grandTotal = sum of line amounts (gross),
+                totalTax = the VAT contained in
+                them, totalDiscount = sum of line discounts. subTotal is ambiguous: the pages call it the "subtotal of all
+                products before tax and discount", the one documented example with VAT has subTotal = grandTotal -
+                totalTax (net, after discount). Both readings are accepted: grandTotal - totalTax, or the net of the
+                lines before their discounts (quantity x rate less the VAT it contains, per line); the SDK sends the
+                first. The SDK checks these sums, which JSON Schema cannot.
+            order_date (str): The order's date, `required|string`. The documents say a Unix timestamp sent as a string
+                (`"1703040812"`).
+                The real demo server, recorded in July 2025, accepted only PHP's `d M, Y` form with a two-digit day
+                (`"02 Aug, 2023"`). Both forms are accepted; the SDK sends the documents' form unless told otherwise.
+            send_order_by (SendOrderBy): The channels the invoice is sent by (each `required|boolean`).
+            is_credit_check_available (bool | LaravelBooleanType1 | LaravelBooleanType2): Laravel's `boolean`: exactly
+                `true`, `false`, `1`, `0`, `"1"` or `"0"` (`"true"`, `"yes"` and `2` are
+                refused). JSON Schema cannot tell `1.0` from `1`; the server (PHP, strict comparison) refuses `1.0`.
+            invoice_as_payment_option (bool | LaravelBooleanType1 | LaravelBooleanType2): Laravel's `boolean`: exactly
+                `true`, `false`, `1`, `0`, `"1"` or `"0"` (`"true"`, `"yes"` and `2` are
+                refused). JSON Schema cannot tell `1.0` from `1`; the server (PHP, strict comparison) refuses `1.0`.
+            customer_details (EhfCustomerDetails): The (corporate) customer of an EHF invoice. The page's rules table,
+                copied from another page, calls
+                `personalNumber` required; the real server did not ask a corporate customer for it, so it is optional here.
+                `organizationId` is not in that table (only in the example): it is optional, nullable.
+            invoice_fee_applicable (bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset): Laravel's `boolean`: exactly
+                `true`, `false`, `1`, `0`, `"1"` or `"0"` (`"true"`, `"yes"` and `2` are
+                refused). JSON Schema cannot tell `1.0` from `1`; the server (PHP, strict comparison) refuses `1.0`.
+            invoice_references (InvoiceReferences | None | Unset): Nullable; may be omitted when there are no invoice
+                references.
+            internal_references (InternalReferences | None | Unset): Nullable; may be omitted when there are no internal
+                references.
+            invoice_interval (InvoiceIntervalType0 | str | Unset): How often the invoice is sent: 0 daily, 1 once a month, 2
+                twice a month (default 0). The rule is
+                `sometimes|numeric` (absent is fine, null is not) and the pages list 0, 1 and 2 as the allowed values,
+                compared by value like Laravel's `in` (`"1.0"` is 1). Exponent forms are checked by the SDK.
+            separate_invoices (bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset): Laravel's `boolean`: exactly
+                `true`, `false`, `1`, `0`, `"1"` or `"0"` (`"true"`, `"yes"` and `2` are
+                refused). JSON Schema cannot tell `1.0` from `1`; the server (PHP, strict comparison) refuses `1.0`.
+            invoice_maturity (float | str | Unset): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a
+                string holding a decimal number with
+                an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+                space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+                `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+                the wire.
+            callback (Callback | Unset): Where Frontpayment notifies you of status changes (an HTTP GET with a checksum).
     """
 
     products: list[ProductLine] | ProductLineMap
     order_summary: OrderSummary
     order_date: str
     send_order_by: SendOrderBy
-    is_credit_check_available: bool
-    invoice_as_payment_option: bool
+    is_credit_check_available: bool | LaravelBooleanType1 | LaravelBooleanType2
+    invoice_as_payment_option: bool | LaravelBooleanType1 | LaravelBooleanType2
     customer_details: EhfCustomerDetails
-    invoice_fee_applicable: bool
+    invoice_fee_applicable: bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset = UNSET
     invoice_references: InvoiceReferences | None | Unset = UNSET
     internal_references: InternalReferences | None | Unset = UNSET
-    invoice_interval: InvoiceIntervalType0 | InvoiceIntervalType1 | Unset = UNSET
-    separate_invoices: bool | Unset = UNSET
-    invoice_maturity: int | str | Unset = UNSET
+    invoice_interval: InvoiceIntervalType0 | str | Unset = UNSET
+    separate_invoices: bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset = UNSET
+    invoice_maturity: float | str | Unset = UNSET
     callback: Callback | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -96,13 +116,33 @@ class SendEhfInvoiceRequest:
 
         send_order_by = self.send_order_by.to_dict()
 
-        is_credit_check_available = self.is_credit_check_available
+        is_credit_check_available: bool | int | str
+        if isinstance(self.is_credit_check_available, int):
+            is_credit_check_available = self.is_credit_check_available
+        elif isinstance(self.is_credit_check_available, str):
+            is_credit_check_available = self.is_credit_check_available
+        else:
+            is_credit_check_available = self.is_credit_check_available
 
-        invoice_as_payment_option = self.invoice_as_payment_option
+        invoice_as_payment_option: bool | int | str
+        if isinstance(self.invoice_as_payment_option, int):
+            invoice_as_payment_option = self.invoice_as_payment_option
+        elif isinstance(self.invoice_as_payment_option, str):
+            invoice_as_payment_option = self.invoice_as_payment_option
+        else:
+            invoice_as_payment_option = self.invoice_as_payment_option
 
         customer_details = self.customer_details.to_dict()
 
-        invoice_fee_applicable = self.invoice_fee_applicable
+        invoice_fee_applicable: bool | int | str | Unset
+        if isinstance(self.invoice_fee_applicable, Unset):
+            invoice_fee_applicable = UNSET
+        elif isinstance(self.invoice_fee_applicable, int):
+            invoice_fee_applicable = self.invoice_fee_applicable
+        elif isinstance(self.invoice_fee_applicable, str):
+            invoice_fee_applicable = self.invoice_fee_applicable
+        else:
+            invoice_fee_applicable = self.invoice_fee_applicable
 
         invoice_references: dict[str, Any] | None | Unset
         if isinstance(self.invoice_references, Unset):
@@ -128,9 +168,17 @@ class SendEhfInvoiceRequest:
         else:
             invoice_interval = self.invoice_interval
 
-        separate_invoices = self.separate_invoices
+        separate_invoices: bool | int | str | Unset
+        if isinstance(self.separate_invoices, Unset):
+            separate_invoices = UNSET
+        elif isinstance(self.separate_invoices, int):
+            separate_invoices = self.separate_invoices
+        elif isinstance(self.separate_invoices, str):
+            separate_invoices = self.separate_invoices
+        else:
+            separate_invoices = self.separate_invoices
 
-        invoice_maturity: int | str | Unset
+        invoice_maturity: float | str | Unset
         if isinstance(self.invoice_maturity, Unset):
             invoice_maturity = UNSET
         else:
@@ -151,9 +199,10 @@ class SendEhfInvoiceRequest:
                 "isCreditCheckAvailable": is_credit_check_available,
                 "invoiceAsPaymentOption": invoice_as_payment_option,
                 "customerDetails": customer_details,
-                "invoiceFeeApplicable": invoice_fee_applicable,
             }
         )
+        if invoice_fee_applicable is not UNSET:
+            field_dict["invoiceFeeApplicable"] = invoice_fee_applicable
         if invoice_references is not UNSET:
             field_dict["invoiceReferences"] = invoice_references
         if internal_references is not UNSET:
@@ -212,13 +261,72 @@ class SendEhfInvoiceRequest:
 
         send_order_by = SendOrderBy.from_dict(d.pop("sendOrderBy"))
 
-        is_credit_check_available = d.pop("isCreditCheckAvailable")
+        def _parse_is_credit_check_available(data: object) -> bool | LaravelBooleanType1 | LaravelBooleanType2:
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_1 = check_laravel_boolean_type_1(data)
 
-        invoice_as_payment_option = d.pop("invoiceAsPaymentOption")
+                return componentsschemas_laravel_boolean_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_2 = check_laravel_boolean_type_2(data)
+
+                return componentsschemas_laravel_boolean_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | LaravelBooleanType1 | LaravelBooleanType2, data)
+
+        is_credit_check_available = _parse_is_credit_check_available(d.pop("isCreditCheckAvailable"))
+
+        def _parse_invoice_as_payment_option(data: object) -> bool | LaravelBooleanType1 | LaravelBooleanType2:
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_1 = check_laravel_boolean_type_1(data)
+
+                return componentsschemas_laravel_boolean_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_2 = check_laravel_boolean_type_2(data)
+
+                return componentsschemas_laravel_boolean_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | LaravelBooleanType1 | LaravelBooleanType2, data)
+
+        invoice_as_payment_option = _parse_invoice_as_payment_option(d.pop("invoiceAsPaymentOption"))
 
         customer_details = EhfCustomerDetails.from_dict(d.pop("customerDetails"))
 
-        invoice_fee_applicable = d.pop("invoiceFeeApplicable")
+        def _parse_invoice_fee_applicable(data: object) -> bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_1 = check_laravel_boolean_type_1(data)
+
+                return componentsschemas_laravel_boolean_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_2 = check_laravel_boolean_type_2(data)
+
+                return componentsschemas_laravel_boolean_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset, data)
+
+        invoice_fee_applicable = _parse_invoice_fee_applicable(d.pop("invoiceFeeApplicable", UNSET))
 
         def _parse_invoice_references(data: object) -> InvoiceReferences | None | Unset:
             if data is None:
@@ -254,7 +362,7 @@ class SendEhfInvoiceRequest:
 
         internal_references = _parse_internal_references(d.pop("internalReferences", UNSET))
 
-        def _parse_invoice_interval(data: object) -> InvoiceIntervalType0 | InvoiceIntervalType1 | Unset:
+        def _parse_invoice_interval(data: object) -> InvoiceIntervalType0 | str | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -265,20 +373,37 @@ class SendEhfInvoiceRequest:
                 return componentsschemas_invoice_interval_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, str):
-                raise TypeError()
-            componentsschemas_invoice_interval_type_1 = check_invoice_interval_type_1(data)
-
-            return componentsschemas_invoice_interval_type_1
+            return cast(InvoiceIntervalType0 | str | Unset, data)
 
         invoice_interval = _parse_invoice_interval(d.pop("invoiceInterval", UNSET))
 
-        separate_invoices = d.pop("separateInvoices", UNSET)
-
-        def _parse_invoice_maturity(data: object) -> int | str | Unset:
+        def _parse_separate_invoices(data: object) -> bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | str | Unset, data)
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_1 = check_laravel_boolean_type_1(data)
+
+                return componentsschemas_laravel_boolean_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_2 = check_laravel_boolean_type_2(data)
+
+                return componentsschemas_laravel_boolean_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset, data)
+
+        separate_invoices = _parse_separate_invoices(d.pop("separateInvoices", UNSET))
+
+        def _parse_invoice_maturity(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
 
         invoice_maturity = _parse_invoice_maturity(d.pop("invoiceMaturity", UNSET))
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,14 +16,17 @@ class SessionCallback:
     """Callbacks of the session endpoint.
 
     Attributes:
-        success (str): Where the customer is sent after a successful BankID verification.
-        failure (str): Where the customer is sent after a failed verification.
-        callback_url (str | Unset): General callback URL, notified when the order's status changes.
+        success (str): Where the customer is sent after a successful BankID verification. Typed `string` on this page
+            (`url` on the checkout page that shares this block): any non-blank string.
+        failure (str): Where the customer is sent after a failed verification (`string`, as `success`).
+        callback_url (None | str | Unset): General callback URL, notified when the order's status changes. "Optional"
+            and typed `url`: a URL,
+            or null or blank (the same field is nullable on the sibling pages).
     """
 
     success: str
     failure: str
-    callback_url: str | Unset = UNSET
+    callback_url: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,7 +34,11 @@ class SessionCallback:
 
         failure = self.failure
 
-        callback_url = self.callback_url
+        callback_url: None | str | Unset
+        if isinstance(self.callback_url, Unset):
+            callback_url = UNSET
+        else:
+            callback_url = self.callback_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -53,7 +60,14 @@ class SessionCallback:
 
         failure = d.pop("failure")
 
-        callback_url = d.pop("callbackUrl", UNSET)
+        def _parse_callback_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        callback_url = _parse_callback_url(d.pop("callbackUrl", UNSET))
 
         session_callback = cls(
             success=success,

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.customer_type import CustomerType, check_customer_type
-from ..models.preferred_language import PreferredLanguage, check_preferred_language
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -20,20 +19,34 @@ T = TypeVar("T", bound="SessionCustomerDetails")
 @_attrs_define
 class SessionCustomerDetails:
     """The customer on Create Session. A private customer needs `personalNumber`; a corporate customer needs
-    `organizationId`, which here must be alphanumeric (the example sends `""` for a private customer).
+    `organizationId`, which here must be alphanumeric (the example sends `""` for a private customer, which
+    the server reads as null).
 
         Attributes:
-            type_ (CustomerType): Whether the customer is a private person or a company.
-            country_code (str): Country calling code of the customer's phone number, with a plus (`+47`).
-            msisdn (str): The customer's mobile number without the country code, digits only.
-            email (str): The customer's e-mail address.
+            type_ (CustomerType): Whether the customer is a private person or a company
+                (`required|string|in:private,corporate`).
+            country_code (str): Country calling code of the customer's phone number (`+47` in every example).
+                `required|string` in every
+                document: any non-blank string, with or without the plus (`"47"` too). The builders send `+NN`.
+            msisdn (str): The customer's mobile number without the country code. `required|string` in every document: any
+                non-blank
+                string (`"465 67 468"`, `"+4746567468"` too). The builders send digits.
+            email (str): The customer's e-mail address: Laravel's `email` rule, an RFC 5322 address (its default RFC
+                validation),
+                so internationalised domains and local parts (`ola@blåbær.no`) pass, as do quoted local parts. The
+                documents' obfuscation text `[email protected]` does not (the real server refused it). Hence JSON
+                Schema's `idn-email` (RFC 6531), not the ASCII-only `email`.
             name (str): The customer's full name.
             address (Address): The customer's postal address.
-            personal_number (None | str | Unset): Required for a private customer; exactly 11 digits.
-            preferred_language (PreferredLanguage | Unset): The customer's language: en, no, sv, da or de; the server
-                defaults to no. (The EHF page writes the
-                codes in upper case, "NO, EN"; every example and the other pages use lower case, which the SDK sends.)
-            organization_id (None | str | Unset): Organisation number, alphanumeric. Required when `type` is corporate.
+            personal_number (None | str | Unset): Required for a private customer; 11 characters (see
+                `SessionPersonalNumber`).
+            preferred_language (None | str | Unset): A nullable language (Laravel `nullable|string`); a blank string is null
+                to the server.
+            organization_id (None | str | Unset): Organisation number, "alphanumeric". Two readings: the older revision's
+                `regex:/^[a-zA-Z0-9]+$/` and
+                Laravel's `alpha_num` (Unicode letters and digits, `ØRSTA123`). Both are accepted: no ASCII character
+                but letters and digits; JSON Schema's regular expressions cannot name Unicode letters portably, so
+                any non-ASCII character passes. Required when `type` is corporate; blank or null otherwise.
     """
 
     type_: CustomerType
@@ -43,7 +56,7 @@ class SessionCustomerDetails:
     name: str
     address: Address
     personal_number: None | str | Unset = UNSET
-    preferred_language: PreferredLanguage | Unset = UNSET
+    preferred_language: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -66,8 +79,10 @@ class SessionCustomerDetails:
         else:
             personal_number = self.personal_number
 
-        preferred_language: str | Unset = UNSET
-        if not isinstance(self.preferred_language, Unset):
+        preferred_language: None | str | Unset
+        if isinstance(self.preferred_language, Unset):
+            preferred_language = UNSET
+        else:
             preferred_language = self.preferred_language
 
         organization_id: None | str | Unset
@@ -123,12 +138,14 @@ class SessionCustomerDetails:
 
         personal_number = _parse_personal_number(d.pop("personalNumber", UNSET))
 
-        _preferred_language = d.pop("preferredLanguage", UNSET)
-        preferred_language: PreferredLanguage | Unset
-        if isinstance(_preferred_language, Unset):
-            preferred_language = UNSET
-        else:
-            preferred_language = check_preferred_language(_preferred_language)
+        def _parse_preferred_language(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        preferred_language = _parse_preferred_language(d.pop("preferredLanguage", UNSET))
 
         def _parse_organization_id(data: object) -> None | str | Unset:
             if data is None:

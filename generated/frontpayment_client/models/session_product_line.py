@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.vat_rate_type_0 import VatRateType0, check_vat_rate_type_0
-from ..models.vat_rate_type_1 import VatRateType1, check_vat_rate_type_1
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SessionProductLine")
@@ -15,35 +14,50 @@ T = TypeVar("T", bound="SessionProductLine")
 
 @_attrs_define
 class SessionProductLine:
-    """One order line on the session endpoint, where `productId` is at most 25 characters.
+    """One order line on the session endpoint, where `productId` is at most 25 characters. The page calls
+    `productId` and `discount` "Optional"; the same fields are `nullable` on the sibling pages of the same
+    backend, and nothing says this endpoint refuses a null, so null (and a blank string) is accepted.
 
-    Attributes:
-        name (str): Name of the product.
-        quantity (float | str): Laravel's `numeric`: a JSON number or a string holding a decimal number (`51`,
-            `"51.00"`, `"-3.5"`).
-            The SDK sends money as strings with two decimals so that no binary float reaches the wire.
-        rate (float | str): Laravel's `numeric`: a JSON number or a string holding a decimal number (`51`, `"51.00"`,
-            `"-3.5"`).
-            The SDK sends money as strings with two decimals so that no binary float reaches the wire.
-        tax (VatRateType0 | VatRateType1): VAT rate in percent. Norway's rates are 0, 12, 15 and 25; the document adds
-            "unless you have other
-            configuration", so the SDK lets a merchant configure another set.
-        amount (float | str): Laravel's `numeric`: a JSON number or a string holding a decimal number (`51`, `"51.00"`,
-            `"-3.5"`).
-            The SDK sends money as strings with two decimals so that no binary float reaches the wire.
-        product_id (str | Unset): Your identifier of the product (at most 25 characters).
-        discount (float | str | Unset): Laravel's `numeric`: a JSON number or a string holding a decimal number (`51`,
-            `"51.00"`, `"-3.5"`).
-            The SDK sends money as strings with two decimals so that no binary float reaches the wire.
+        Attributes:
+            name (str): Name of the product.
+            quantity (float | str): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a string holding a
+                decimal number with
+                an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+                space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+                `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+                the wire.
+            rate (float | str): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a string holding a
+                decimal number with
+                an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+                space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+                `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+                the wire.
+            tax (str | VatRateType0): VAT rate in percent: `required|numeric`, and one of Norway's rates 0, 12, 15 and 25
+                (`in:0,12,15,25` on
+                older revisions; the documents add "unless you have other configuration", so the SDK lets a merchant
+                configure another set). Laravel's `in` compares a numeric string by value, so `"25.00"`, `"25."` and
+                `" 25"` match 25. The string pattern states every plain decimal form of the four rates exactly; it also
+                admits any numeric form with an exponent (`"2.5e1"`), whose value JSON Schema cannot compute and the SDK
+                checks.
+            amount (float | str): Laravel's `numeric`, which is PHP's `is_numeric`: a JSON number, or a string holding a
+                decimal number with
+                an optional sign, optional fraction or leading point, optional exponent and optional surrounding ASCII white
+                space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
+                `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
+                the wire.
+            product_id (None | str | Unset): Your identifier of the product (at most 25 characters;
+                `nullable|string|max:25`).
+            discount (float | None | str | Unset): A nullable `numeric` field (Laravel `nullable|numeric`); a blank string
+                is null to the server.
     """
 
     name: str
     quantity: float | str
     rate: float | str
-    tax: VatRateType0 | VatRateType1
+    tax: str | VatRateType0
     amount: float | str
-    product_id: str | Unset = UNSET
-    discount: float | str | Unset = UNSET
+    product_id: None | str | Unset = UNSET
+    discount: float | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,9 +78,13 @@ class SessionProductLine:
         amount: float | str
         amount = self.amount
 
-        product_id = self.product_id
+        product_id: None | str | Unset
+        if isinstance(self.product_id, Unset):
+            product_id = UNSET
+        else:
+            product_id = self.product_id
 
-        discount: float | str | Unset
+        discount: float | None | str | Unset
         if isinstance(self.discount, Unset):
             discount = UNSET
         else:
@@ -105,7 +123,7 @@ class SessionProductLine:
 
         rate = _parse_rate(d.pop("rate"))
 
-        def _parse_tax(data: object) -> VatRateType0 | VatRateType1:
+        def _parse_tax(data: object) -> str | VatRateType0:
             try:
                 if not isinstance(data, int):
                     raise TypeError()
@@ -114,11 +132,7 @@ class SessionProductLine:
                 return componentsschemas_vat_rate_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, str):
-                raise TypeError()
-            componentsschemas_vat_rate_type_1 = check_vat_rate_type_1(data)
-
-            return componentsschemas_vat_rate_type_1
+            return cast(str | VatRateType0, data)
 
         tax = _parse_tax(d.pop("tax"))
 
@@ -127,12 +141,21 @@ class SessionProductLine:
 
         amount = _parse_amount(d.pop("amount"))
 
-        product_id = d.pop("productId", UNSET)
-
-        def _parse_discount(data: object) -> float | str | Unset:
+        def _parse_product_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | str | Unset, data)
+            return cast(None | str | Unset, data)
+
+        product_id = _parse_product_id(d.pop("productId", UNSET))
+
+        def _parse_discount(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
 
         discount = _parse_discount(d.pop("discount", UNSET))
 

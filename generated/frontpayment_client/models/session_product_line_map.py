@@ -15,7 +15,7 @@ T = TypeVar("T", bound="SessionProductLineMap")
 
 @_attrs_define
 class SessionProductLineMap:
-    """Order lines as a JSON object keyed "0", "1", ..."""
+    """Order lines as a JSON object keyed "0", "1", ... (any keys, as for `ProductLineMap`)."""
 
     additional_properties: dict[str, SessionProductLine] = _attrs_field(init=False, factory=dict)
 

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.laravel_boolean_type_1 import LaravelBooleanType1, check_laravel_boolean_type_1
+from ..models.laravel_boolean_type_2 import LaravelBooleanType2, check_laravel_boolean_type_2
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SessionSettings")
@@ -13,16 +15,26 @@ T = TypeVar("T", bound="SessionSettings")
 
 @_attrs_define
 class SessionSettings:
-    """
+    """Session settings (`sometimes|array`).
+
     Attributes:
-        secure_details (bool | Unset): Enable secure details.
+        secure_details (bool | LaravelBooleanType1 | LaravelBooleanType2 | None | Unset): Enable secure details.
+            "Optional"; a boolean, or null (the issue's reading of "Optional").
     """
 
-    secure_details: bool | Unset = UNSET
+    secure_details: bool | LaravelBooleanType1 | LaravelBooleanType2 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        secure_details = self.secure_details
+        secure_details: bool | int | None | str | Unset
+        if isinstance(self.secure_details, Unset):
+            secure_details = UNSET
+        elif isinstance(self.secure_details, int):
+            secure_details = self.secure_details
+        elif isinstance(self.secure_details, str):
+            secure_details = self.secure_details
+        else:
+            secure_details = self.secure_details
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -35,7 +47,31 @@ class SessionSettings:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        secure_details = d.pop("secureDetails", UNSET)
+
+        def _parse_secure_details(data: object) -> bool | LaravelBooleanType1 | LaravelBooleanType2 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_1 = check_laravel_boolean_type_1(data)
+
+                return componentsschemas_laravel_boolean_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_laravel_boolean_type_2 = check_laravel_boolean_type_2(data)
+
+                return componentsschemas_laravel_boolean_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | LaravelBooleanType1 | LaravelBooleanType2 | None | Unset, data)
+
+        secure_details = _parse_secure_details(d.pop("secureDetails", UNSET))
 
         session_settings = cls(
             secure_details=secure_details,

@@ -93,7 +93,12 @@ def sync_detailed(
     request whose outcome is unknown.
 
     Args:
-        body (CreateInvoiceSessionRequest): The body of Create Session for Invoice Order.
+        body (CreateInvoiceSessionRequest): The body of Create Session for Invoice Order (rules
+            apply after the server's trimming, see `Blank`).
+            Fields the page calls "Optional" that are `nullable` on the sibling pages accept null;
+            `invoiceInterval`,
+            `separateInvoices` and `invoiceMaturity` are `sometimes` there, so they may be absent but
+            not null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +137,12 @@ def sync(
     request whose outcome is unknown.
 
     Args:
-        body (CreateInvoiceSessionRequest): The body of Create Session for Invoice Order.
+        body (CreateInvoiceSessionRequest): The body of Create Session for Invoice Order (rules
+            apply after the server's trimming, see `Blank`).
+            Fields the page calls "Optional" that are `nullable` on the sibling pages accept null;
+            `invoiceInterval`,
+            `separateInvoices` and `invoiceMaturity` are `sometimes` there, so they may be absent but
+            not null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +176,12 @@ async def asyncio_detailed(
     request whose outcome is unknown.
 
     Args:
-        body (CreateInvoiceSessionRequest): The body of Create Session for Invoice Order.
+        body (CreateInvoiceSessionRequest): The body of Create Session for Invoice Order (rules
+            apply after the server's trimming, see `Blank`).
+            Fields the page calls "Optional" that are `nullable` on the sibling pages accept null;
+            `invoiceInterval`,
+            `separateInvoices` and `invoiceMaturity` are `sometimes` there, so they may be absent but
+            not null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,7 +218,12 @@ async def asyncio(
     request whose outcome is unknown.
 
     Args:
-        body (CreateInvoiceSessionRequest): The body of Create Session for Invoice Order.
+        body (CreateInvoiceSessionRequest): The body of Create Session for Invoice Order (rules
+            apply after the server's trimming, see `Blank`).
+            Fields the page calls "Optional" that are `nullable` on the sibling pages accept null;
+            `invoiceInterval`,
+            `separateInvoices` and `invoiceMaturity` are `sometimes` there, so they may be absent but
+            not null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -93,7 +93,11 @@ def sync_detailed(
     the server did not ask a corporate customer for `personalNumber`. Not idempotent (see Send Invoice).
 
     Args:
-        body (SendEhfInvoiceRequest): The body of Send EHF Invoice.
+        body (SendEhfInvoiceRequest): The body of Send EHF Invoice (rules apply after the server's
+            trimming, see `Blank`).
+            `invoiceFeeApplicable` is in the page's example but not in its rules table, and the real
+            server did not
+            ask for it: optional.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +136,11 @@ def sync(
     the server did not ask a corporate customer for `personalNumber`. Not idempotent (see Send Invoice).
 
     Args:
-        body (SendEhfInvoiceRequest): The body of Send EHF Invoice.
+        body (SendEhfInvoiceRequest): The body of Send EHF Invoice (rules apply after the server's
+            trimming, see `Blank`).
+            `invoiceFeeApplicable` is in the page's example but not in its rules table, and the real
+            server did not
+            ask for it: optional.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +174,11 @@ async def asyncio_detailed(
     the server did not ask a corporate customer for `personalNumber`. Not idempotent (see Send Invoice).
 
     Args:
-        body (SendEhfInvoiceRequest): The body of Send EHF Invoice.
+        body (SendEhfInvoiceRequest): The body of Send EHF Invoice (rules apply after the server's
+            trimming, see `Blank`).
+            `invoiceFeeApplicable` is in the page's example but not in its rules table, and the real
+            server did not
+            ask for it: optional.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,7 +215,11 @@ async def asyncio(
     the server did not ask a corporate customer for `personalNumber`. Not idempotent (see Send Invoice).
 
     Args:
-        body (SendEhfInvoiceRequest): The body of Send EHF Invoice.
+        body (SendEhfInvoiceRequest): The body of Send EHF Invoice (rules apply after the server's
+            trimming, see `Blank`).
+            `invoiceFeeApplicable` is in the page's example but not in its rules table, and the real
+            server did not
+            ask for it: optional.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -89,7 +89,9 @@ def sync_detailed(
     must not be sent again. After an unknown outcome, look the order up (invoice number, `referenceNo`).
 
     Args:
-        body (SendInvoiceRequest): The body of Send Invoice.
+        body (SendInvoiceRequest): The body of Send Invoice. Rules apply to the body as the
+            server's middleware leaves it: strings trimmed,
+            blank strings turned into null (see `Blank`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +126,9 @@ def sync(
     must not be sent again. After an unknown outcome, look the order up (invoice number, `referenceNo`).
 
     Args:
-        body (SendInvoiceRequest): The body of Send Invoice.
+        body (SendInvoiceRequest): The body of Send Invoice. Rules apply to the body as the
+            server's middleware leaves it: strings trimmed,
+            blank strings turned into null (see `Blank`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +158,9 @@ async def asyncio_detailed(
     must not be sent again. After an unknown outcome, look the order up (invoice number, `referenceNo`).
 
     Args:
-        body (SendInvoiceRequest): The body of Send Invoice.
+        body (SendInvoiceRequest): The body of Send Invoice. Rules apply to the body as the
+            server's middleware leaves it: strings trimmed,
+            blank strings turned into null (see `Blank`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,7 +193,9 @@ async def asyncio(
     must not be sent again. After an unknown outcome, look the order up (invoice number, `referenceNo`).
 
     Args:
-        body (SendInvoiceRequest): The body of Send Invoice.
+        body (SendInvoiceRequest): The body of Send Invoice. Rules apply to the body as the
+            server's middleware leaves it: strings trimmed,
+            blank strings turned into null (see `Blank`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

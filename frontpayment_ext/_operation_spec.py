@@ -1,0 +1,143 @@
+"""One operation of the spec, as the SDK needs it: how to build its request, how to read its answer, and the SDK's
+policy for it (does it change state, which rules validate its body, which CLI verb runs it).
+
+Instances are generated into ``_surface.py`` from the spec's paths and their ``x-sdk`` entries (the one
+declarative place per operation), so no hand-written code knows an operation by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, Protocol, TypedDict
+from urllib.parse import quote
+
+import attrs
+import httpx
+
+from ._models import Model, ShapeError, decode
+
+ResultKind = Literal["object", "list", "none"]
+
+
+class PayloadSource(Protocol):
+    """Anything that can give the body for an endpoint, such as ``builders.Order``."""
+
+    def to_payload(self, endpoint: Any, *, clock: Any = ...) -> dict[str, Any]: ...
+
+
+class RequestOptions(TypedDict, total=False):
+    """Per-call options every operation takes, by keyword. Unknown names are refused (by mypy, and at run time).
+
+    ``timeout``: seconds (or an ``httpx.Timeout``) for this call; ``max_retries``: retries of a safe read (a call
+    that changes state is resent only if it provably never left); ``validate``: False skips client-side validation;
+    ``extra_headers``: headers added to this request; ``deadline``: seconds one attempt may take in all, however
+    slowly the server trickles its answer.
+    """
+
+    timeout: float | httpx.Timeout | None
+    max_retries: int | None
+    validate: bool | None
+    extra_headers: Mapping[str, str] | None
+    deadline: float | None
+
+
+OPTION_NAMES = frozenset(RequestOptions.__annotations__)
+
+
+def check_options(options: Mapping[str, Any]) -> None:
+    """Refuse a misspelt option (``timout=3``) instead of silently ignoring it."""
+    unknown = sorted(set(options) - OPTION_NAMES)
+    if unknown:
+        raise TypeError(f"unknown option(s) {', '.join(unknown)}; expected some of {', '.join(sorted(OPTION_NAMES))}")
+
+
+@attrs.frozen
+class OperationSpec:
+    """An operation: ``name`` is its operationId (and the client's flat method name)."""
+
+    name: str
+    method: str
+    path: str
+    summary: str
+    result: type[Model]
+    result_kind: ResultKind
+    path_params: tuple[tuple[str, str], ...] = ()  # (python name, wire name)
+    query_params: tuple[tuple[str, str], ...] = ()
+    body: str | None = None  # the validator's endpoint name for the request body; None when there is no body
+    body_fields: tuple[tuple[str, str], ...] = ()  # a flat body's fields as keyword parameters (python, wire)
+    changes_state: bool = False
+    empty_on_404: bool = False
+    success: frozenset[int] = frozenset({200})
+    cli: tuple[str, ...] = ()
+    cli_fields: tuple[tuple[str, str], ...] = ()  # CLI option -> body field, for a flat body
+
+    @property
+    def creates_order(self) -> bool:
+        """Kept for the transport and plugins: true for every call that changes state, not only order creation."""
+        return self.changes_state
+
+    @property
+    def endpoint(self) -> str | None:
+        return self.body
+
+    def url(self, params: Mapping[str, Any]) -> str:
+        """The path with its parameters filled in; each is one path segment, percent-encoded."""
+        path = self.path
+        for python_name, wire in self.path_params:
+            path = path.replace("{" + wire + "}", quote(str(params[python_name]), safe=""))
+        return path
+
+    def query(self, params: Mapping[str, Any]) -> dict[str, str]:
+        return {wire: str(params[py]) for py, wire in self.query_params if params.get(py) is not None}
+
+    def read(self, body: Any, **extra: Any) -> Any:
+        """The typed result from a decoded 2xx body; ``ShapeError`` names what is wrong."""
+        if not isinstance(body, Mapping):
+            raise ShapeError("<body>", "an envelope object", body)
+        message = body.get("message")
+        extra["message"] = message if isinstance(message, str) else ""
+        build: Any = self.result  # a generated class; its fields are the keywords
+        if self.result_kind == "none":
+            return build(**extra)
+        data = body.get("data")
+        if self.result_kind == "list":
+            item = self.result.item_model()  # type: ignore[attr-defined]
+            if not isinstance(data, list):
+                raise ShapeError("data", "a list", data)
+            items = tuple(decode(item, entry, f"data[{i}]") for i, entry in enumerate(data))
+            return build(items=items, **extra)
+        return decode(self.result, data, "data", **extra)
+
+    def empty(self, **extra: Any) -> Any:
+        """The empty result a 404 means for a list operation (``empty_on_404``)."""
+        build: Any = self.result
+        return build(items=(), **extra)
+
+
+class ListResult(Model):
+    """A result that is a sequence: iterate it, ``len()`` it, index it."""
+
+    items: tuple[Any, ...]
+
+    @classmethod
+    def item_model(cls) -> type[Model]:
+        raise NotImplementedError
+
+    def __iter__(self) -> Any:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index: int) -> Any:
+        return self.items[index]
+
+
+class Resource:
+    """A group of operations hung off a client (``client.orders``), as openai-python's resources are."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {type(self._client).__name__}>"
