@@ -25,7 +25,7 @@ CLIENTS = ("frontpayment", "katsupay")
 NODE_TOOLS = ROOT / ".tools" / "node"
 # Pinned npm tools, installed together: a second `npm install --no-save` would prune the first.
 NODE_PACKAGES = ["@stoplight/spectral-cli@6.16.3", "@stoplight/prism-cli@5.16.0"]
-LINTED = ["frontpayment_ext", "tests", "examples", "benchmarks", "scripts", "noxfile.py"]
+LINTED = ["frontpayment_ext", "tests", "examples", "benchmarks", "scripts", "tools", "noxfile.py"]
 # The Pythons the package declares (its classifiers; tests/test_packaging.py keeps the two equal). Where one is not
 # installed, nox has uv install it; .ci/run makes pyenv's visible on machines that have them.
 PYTHONS = ["3.11", "3.12", "3.13"]
@@ -116,6 +116,24 @@ def generate_into(session: nox.Session, out_dir: Path) -> None:
         )
         # With `--meta none` the generator writes no py.typed marker; the package is fully typed, so say so.
         (target / "py.typed").touch()
+    # The SDK's typed surface (results, operation table, client and resource methods), from the same spec.
+    session.run("python", str(ROOT / "tools" / "surface_codegen.py"), "--out", str(out_dir / SURFACE.name), silent=True)
+    # The specs as JSON, which the package reads and ships (no YAML parser at run time).
+    (out_dir / SPEC_JSON.name).mkdir(exist_ok=True)
+    for name in CLIENTS:
+        yaml_spec, json_spec = ROOT / "openapi" / f"{name}.yaml", out_dir / SPEC_JSON.name / f"{name}.json"
+        session.run("python", "-c", SPEC_TO_JSON, str(yaml_spec), str(json_spec), silent=True)
+
+
+SURFACE = ROOT / "frontpayment_ext" / "_surface.py"
+SPEC_JSON = ROOT / "frontpayment_ext" / "specs"
+SPEC_TO_JSON = """
+import json, sys, yaml
+with open(sys.argv[1], encoding="utf-8") as fh:
+    document = yaml.safe_load(fh)
+with open(sys.argv[2], "w", encoding="utf-8", newline="\\n") as fh:
+    fh.write(json.dumps(document, ensure_ascii=False, indent=1) + "\\n")
+"""
 
 
 def differing_files(expected: Path, actual: Path) -> list[str]:
@@ -229,9 +247,13 @@ def spec(session: nox.Session) -> None:
 
 @nox.session
 def generate(session: nox.Session) -> None:
-    """Delete and regenerate generated/frontpayment_client and generated/katsupay_client from the specs."""
+    """Regenerate generated/*_client (openapi-python-client) and frontpayment_ext/_surface.py from the specs."""
     session.install(*group("generate"))
     generate_into(session, ROOT / "generated")
+    shutil.move(ROOT / "generated" / SURFACE.name, SURFACE)
+    for name in CLIENTS:
+        shutil.move(ROOT / "generated" / SPEC_JSON.name / f"{name}.json", SPEC_JSON / f"{name}.json")
+    (ROOT / "generated" / SPEC_JSON.name).rmdir()
 
 
 @nox.session
@@ -246,6 +268,13 @@ def generate_check(session: nox.Session) -> None:
             for name in CLIENTS
             for path in differing_files(fresh / f"{name}_client", ROOT / "generated" / f"{name}_client")
         ]
+        if not SURFACE.exists() or not filecmp.cmp(fresh / SURFACE.name, SURFACE, shallow=False):
+            stale.append(str(SURFACE.relative_to(ROOT)))
+        for name in CLIENTS:
+            json_spec = SPEC_JSON / f"{name}.json"
+            fresh_spec = fresh / SPEC_JSON.name / json_spec.name
+            if not json_spec.exists() or not filecmp.cmp(fresh_spec, json_spec, shallow=False):
+                stale.append(str(json_spec.relative_to(ROOT)))
     if stale:
         session.error(
             "generated code is stale; run `nox -s generate` and commit. Differing files:\n  " + "\n  ".join(stale)

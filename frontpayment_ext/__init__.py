@@ -4,6 +4,21 @@ clients.
     from frontpayment_ext import FrontpaymentClient, Order, LineItem, Customer, Address, Callbacks
 """
 
+from ._operation_spec import RequestOptions
+from ._surface import (
+    Accepted,
+    InvoiceNumber,
+    InvoiceSession,
+    OrderCreated,
+    OrderDetails,
+    OrderDetailsAddress,
+    OrderDetailsCustomer,
+    OrderDetailsProduct,
+    OrderDetailsSummary,
+    OrderStatus,
+    OrderStatusData,
+    OrderStatusList,
+)
 from ._version import __version__
 from .builders import Address, Callbacks, Customer, EhfDelivery, InvoiceOptions, LineItem, Order, OrderSummary
 from .callbacks import CallbackNotification, CallbackVerificationError, verify_callback
@@ -21,9 +36,12 @@ from .errors import (
     FrontpaymentError,
     MalformedResponseError,
     NotFoundError,
+    OrderAlreadyCancelledError,
+    OrderAlreadyPaidError,
     OutcomeUnknownError,
     PayloadValidationError,
     RateLimitError,
+    RefundRejectedError,
     RequestVetoedError,
     ResponseTooLargeError,
     ServerError,
@@ -36,10 +54,10 @@ from .events import AuditEvent, Call, Exchange
 from .hookspecs import hookimpl
 from .journal import JournalConflictError, JournalError, JournalLockedError, JournalMismatchError
 from .katsupay import AsyncKatsuPayClient, KatsuPayClient
-from .plugins.audit import AuditPlugin
+from .plugins.audit import AuditLogError, AuditPlugin
 from .ratelimit import RateLimit, RateLimiter
 from .redaction import Redactor, redact
-from .results import InvoiceNumber, InvoiceSession, KatsuInvoice, OrderCreated, RawResponse
+from .results import KatsuInvoice, RawResponse
 from .validation import ensure_valid, validate
 from .violations import Violation
 
@@ -47,11 +65,13 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "Accepted",
     "Address",
     "AsyncFrontpaymentClient",
     "AsyncKatsuPayClient",
     "AuditError",
     "AuditEvent",
+    "AuditLogError",
     "AuditPlugin",
     "AuthenticationError",
     "BusinessLogicError",
@@ -80,7 +100,17 @@ __all__ = [
     "MalformedResponseError",
     "NotFoundError",
     "Order",
+    "OrderAlreadyCancelledError",
+    "OrderAlreadyPaidError",
     "OrderCreated",
+    "OrderDetails",
+    "OrderDetailsAddress",
+    "OrderDetailsCustomer",
+    "OrderDetailsProduct",
+    "OrderDetailsSummary",
+    "OrderStatus",
+    "OrderStatusData",
+    "OrderStatusList",
     "OrderSummary",
     "OutcomeUnknownError",
     "PayloadValidationError",
@@ -89,6 +119,8 @@ __all__ = [
     "RateLimiter",
     "RawResponse",
     "Redactor",
+    "RefundRejectedError",
+    "RequestOptions",
     "RequestVetoedError",
     "ResponseTooLargeError",
     "ServerError",

@@ -55,9 +55,9 @@ def add_operation_commands(
     return added
 
 
-def call_arguments(op: OperationSpec, args: argparse.Namespace, read_json: Callable[[str], Any]) -> tuple[
-    list[Any], dict[str, Any]
-]:
+def call_arguments(
+    op: OperationSpec, args: argparse.Namespace, read_json: Callable[[str], Any]
+) -> tuple[list[Any], dict[str, Any]]:
     """The positional and keyword arguments of the client method for a parsed command line."""
     positional: list[Any] = [getattr(args, python_name) for python_name, _ in op.path_params]
     keywords: dict[str, Any] = {py: getattr(args, py) for py, _ in op.query_params if getattr(args, py) is not None}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 import attrs
 
@@ -29,8 +29,11 @@ class ShapeError(ValueError):
     def __init__(self, path: str, expected: str, actual: Any) -> None:
         self.path = path
         self.expected = expected
-        self.actual = "missing" if actual is _MISSING else type(actual).__name__
-        super().__init__(f"{path}: expected {expected}, got {self.actual}")
+        self.actual = "missing" if actual is _MISSING else "null" if actual is None else type(actual).__name__
+        if actual is _MISSING:
+            super().__init__(f"{path} is missing (expected {expected})")
+        else:
+            super().__init__(f"{path}: expected {expected}, got {self.actual}")
 
 
 _MISSING = object()
@@ -61,15 +64,15 @@ def spec(key: str, kind: Kind, **options: Any) -> Any:
 class Model:
     """Base of every generated result and nested model."""
 
-    __fields__: ClassVar[tuple[tuple[str, FieldSpec], ...]] = ()
+    _specs: ClassVar[tuple[tuple[str, FieldSpec], ...]]
 
     @classmethod
     def field_specs(cls) -> tuple[tuple[str, FieldSpec], ...]:
+        """(attribute, spec) of each field read from JSON, computed once per class."""
         if "_specs" not in cls.__dict__:
-            cls._specs = tuple(  # type: ignore[attr-defined]
-                (f.name, f.metadata["spec"]) for f in attrs.fields(cls) if "spec" in f.metadata  # type: ignore[arg-type]
-            )
-        return cls._specs  # type: ignore[attr-defined, no-any-return]
+            fields = attrs.fields(cast(Any, cls))
+            cls._specs = tuple((f.name, f.metadata["spec"]) for f in fields if "spec" in f.metadata)
+        return cls._specs
 
 
 def _decimal(value: Any, path: str) -> Decimal:
@@ -123,9 +126,7 @@ def read(field_spec: FieldSpec, value: Any, path: str) -> Any:
         assert field_spec.item is not None
         if not isinstance(value, list):
             raise ShapeError(path, "a list", value)
-        return tuple(
-            None if v is None else read(field_spec.item, v, f"{path}[{i}]") for i, v in enumerate(value)
-        )
+        return tuple(None if v is None else read(field_spec.item, v, f"{path}[{i}]") for i, v in enumerate(value))
     return value
 
 

@@ -15,6 +15,11 @@ import attrs
 import httpx
 
 from ._models import Model, ShapeError, decode
+from ._wire import header_problem
+from .errors import MalformedResponseError, PayloadValidationError
+from .redaction import Redactor
+from .responses import decode_json, malformed, raw, status_error
+from .violations import Violation
 
 ResultKind = Literal["object", "list", "none"]
 
@@ -80,6 +85,22 @@ class OperationSpec:
     def endpoint(self) -> str | None:
         return self.body
 
+    def bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+        """(body, URL parameters, options) from a call written as its generated method would take it: the path
+        parameters positionally, then the body; query parameters and a flat body's fields by keyword."""
+        names = [python_name for python_name, _ in self.path_params]
+        if len(args) < len(names) or len(args) > len(names) + 1:
+            raise TypeError(f"{self.name} takes {', '.join(names) or 'no path parameters'} and at most a body")
+        params: dict[str, Any] = dict(zip(names, args, strict=False))
+        source = args[len(names)] if len(args) > len(names) else None
+        for python_name, _ in self.query_params:
+            if python_name in kwargs:
+                params[python_name] = kwargs.pop(python_name)
+        if self.body_fields:
+            fields = {wire: kwargs.pop(py) for py, wire in self.body_fields if py in kwargs}
+            source = {wire: value for wire, value in fields.items() if value is not None}
+        return source, params, kwargs
+
     def url(self, params: Mapping[str, Any]) -> str:
         """The path with its parameters filled in; each is one path segment, percent-encoded."""
         path = self.path
@@ -112,6 +133,40 @@ class OperationSpec:
         """The empty result a 404 means for a list operation (``empty_on_404``)."""
         build: Any = self.result
         return build(items=(), **extra)
+
+
+def checked_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """A call's ``extra_headers``, refused (before anything is sent) if one could not be written or could inject
+    another header; the message never shows the value, which may be a secret."""
+    problems = [
+        Violation(f"extra_headers.{name}", problem, "a printable ASCII header", "[not shown]")
+        for name, value in headers.items()
+        if (problem := header_problem(name, value)) is not None
+    ]
+    if problems:
+        raise PayloadValidationError(problems)
+    return dict(headers)
+
+
+def finish_spec(op: OperationSpec, response: httpx.Response, elapsed: float, redactor: Redactor) -> Any:
+    """The typed result of an answer, or the typed error. A 2xx the SDK cannot read is ``MalformedResponseError``
+    naming what is wrong; for a call that changes state its outcome is unknown (the server may well have acted)."""
+    status = response.status_code
+    if 200 <= status < 300:
+        body = decode_json(response, operation=op.name, outcome_unknown=op.changes_state)
+        try:
+            return op.read(body, raw=raw(response, body, None, elapsed))
+        except ShapeError as exc:
+            raise malformed(response, str(exc), operation=op.name, outcome_unknown=op.changes_state) from None
+    if status == 404 and op.empty_on_404:
+        try:
+            body = decode_json(response, operation=op.name)
+        except MalformedResponseError:  # a 404 that is no envelope: the status error below, not an empty list
+            body = None
+        if isinstance(body, Mapping):
+            message = body.get("message")
+            return op.empty(message=message if isinstance(message, str) else "", raw=raw(response, body, None, elapsed))
+    raise status_error(response, operation=op.name, outcome_unknown=op.changes_state, redactor=redactor)
 
 
 class ListResult(Model):

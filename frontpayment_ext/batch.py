@@ -9,7 +9,11 @@
    is unknown (a killed process, a timeout after sending, an answer the SDK could not read) for checking instead
    of resending them. The journal has one writer at a time (a second run is refused with ``JournalLockedError``)
    and every state change is a compare-and-set, so no row is claimed for sending twice.
-3. Sending uses a bounded number of concurrent requests, paced by the client's rate limiter if it has one. A worker
+3. The journal's changes are committed in groups: the claims (``sending``) of the orders about to go out and the
+   results of those that came back are committed together, one transaction for all of them, once per turn of the
+   event loop. A worker sends only after its claim is committed; a result still uncommitted when the process dies
+   leaves its row in ``sending``, which the rerun turns into ``unknown`` (never resent).
+4. Sending uses a bounded number of concurrent requests, paced by the client's rate limiter if it has one. A worker
    waits for its rate-limit slot first and only then marks the order ``sending`` and sends it (the slot is passed
    on with ``RateLimiter.prepaid``), so an order still waiting for its slot when the run is interrupted stays
    ``pending`` and the rerun sends it.
@@ -32,12 +36,15 @@ from typing import Any
 
 import attrs
 
+from ._surface import OPERATIONS
 from .errors import FrontpaymentError
-from .journal import Entry, Journal, JournalError, JournalMismatchError, Row, State
+from .journal import Change, Entry, Journal, JournalError, JournalMismatchError, Row, State
 from .ratelimit import RateLimiter
+from .redaction import DEFAULT_REDACTOR
 from .violations import Violation
 
-METHODS = {"invoice": "send_invoice", "ehf": "send_ehf_invoice", "session": "create_invoice_session"}
+# The order-creating operations a batch can send, by endpoint name (invoice, ehf, session, faktura): from the spec.
+METHODS = {op.body: op.name for op in OPERATIONS.values() if op.changes_state and op.body and not op.path_params}
 MAX_VIOLATIONS_KEPT = 20  # per invalid line, so a file of garbage cannot fill memory
 
 
@@ -151,6 +158,70 @@ def check_file(
         raise BatchValidationError(invalid)
 
 
+class _GroupCommit:
+    """The journal's changes of all in-flight orders, committed together (``Journal.apply``) by one task.
+
+    ``claim`` waits until the claim is committed (its order may be sent then); ``settle`` records a result to be
+    committed with the next group and returns at once. A JournalError (a failed compare-and-set, or the database)
+    goes to ``problems``, which stops the run; a claim that failed raises it to its worker, which sends nothing."""
+
+    def __init__(self, book: Journal, problems: list[JournalError]) -> None:
+        self.book = book
+        self.problems = problems
+        self.claims: list[tuple[Change, asyncio.Future[None]]] = []
+        self.results: list[Change] = []
+        self.wake = asyncio.Event()
+
+    async def claim(self, line: int, claimable: tuple[State, ...]) -> None:
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        entry = (Change(line, "sending", claimable), done)
+        self.claims.append(entry)
+        self.wake.set()
+        try:
+            await done
+        except asyncio.CancelledError:
+            if entry in self.claims:
+                self.claims.remove(entry)  # never committed: the order stays as it was, for the next run
+            elif done.done() and not done.cancelled() and done.exception() is None:
+                # Committed as sending, but its request never started: provably not sent, so back to pending.
+                with contextlib.suppress(JournalError):
+                    self.book.mark(line, claimable[0], expected="sending")
+            raise
+
+    def settle(self, change: Change) -> None:
+        self.results.append(change)
+        self.wake.set()
+
+    def flush(self) -> None:
+        """Commit every change waiting, in one transaction, and answer the claims."""
+        claims, self.claims = self.claims, []
+        results, self.results = self.results, []
+        changes = [*results, *(change for change, _ in claims)]
+        outcomes: list[JournalError | None]
+        try:
+            outcomes = list(self.book.apply(changes))
+        except JournalError as exc:
+            outcomes = [exc] * len(changes)
+            self.problems.append(exc)
+        for outcome in outcomes[: len(results)]:
+            if outcome is not None and outcome not in self.problems:
+                self.problems.append(outcome)
+        for (_, done), outcome in zip(claims, outcomes[len(results) :], strict=True):
+            if done.done():
+                continue
+            if outcome is None:
+                done.set_result(None)
+            else:
+                done.set_exception(outcome)
+
+    async def run(self) -> None:
+        while True:
+            await self.wake.wait()
+            await asyncio.sleep(0)  # let every worker that is ready join this group
+            self.wake.clear()
+            self.flush()
+
+
 async def send_batch(
     client: Any,
     source: str | Path,
@@ -221,11 +292,10 @@ async def _run(
         if on_progress is not None:
             on_progress(Progress(total, tally["sent"], tally["failed"], tally["unknown"], started))
 
-    def settle(line: int, state: State, **fields: str | None) -> None:
-        try:
-            book.mark(line, state, expected="sending", **fields)
-        except JournalError as exc:
-            problems.append(exc)
+    commits = _GroupCommit(book, problems)
+
+    def settle(line: int, state: State, *, order_uuid: str | None = None, error: str | None = None) -> None:
+        commits.settle(Change(line, state, ("sending",), order_uuid, error))
         tally[state] += 1
         report()
 
@@ -239,9 +309,10 @@ async def _run(
             if problems:
                 continue
             try:
-                book.mark(line, "sending", expected=claimable)  # compare-and-set, committed before the request
+                await commits.claim(line, claimable)  # compare-and-set, committed before the request
             except JournalError as exc:
-                problems.append(exc)  # a failed claim never leads to a send
+                if exc not in problems:
+                    problems.append(exc)  # a failed claim never leads to a send
                 continue
             try:
                 with limiter.prepaid() if limiter is not None else contextlib.nullcontext():
@@ -250,7 +321,8 @@ async def _run(
                 state: State = "unknown" if exc.outcome_unknown else "failed"
                 settle(line, state, error=f"{type(exc).__name__}: {exc}"[:2000])
             except Exception as exc:  # noqa: BLE001 - a bug must not turn into a resend: record and go on
-                settle(line, "unknown", error=f"unexpected {type(exc).__name__}: {exc}"[:2000])
+                # A plugin's or a bug's text may quote the payload: redact it like any other error text.
+                settle(line, "unknown", error=DEFAULT_REDACTOR.text(f"unexpected {type(exc).__name__}: {exc}"[:2000]))
             except BaseException:  # cancelled or interrupted mid-request: it may have left; record it, then stop
                 with contextlib.suppress(JournalError):
                     book.mark(
@@ -263,6 +335,7 @@ async def _run(
             else:
                 settle(line, "sent", order_uuid=result.order_uuid)
 
+    committer = asyncio.create_task(commits.run())
     workers = [asyncio.create_task(worker()) for _ in range(concurrency)]
     try:
         await _feed(path, book, claimable, queue, problems)
@@ -272,8 +345,12 @@ async def _run(
     finally:
         for task in workers:
             task.cancel()
-        # Let every worker record its row (an interrupted send becomes unknown) before the journal closes.
+        # Let every worker record its row (an interrupted send becomes unknown) before the journal closes, and
+        # commit the results still waiting for their group.
         await asyncio.gather(*workers, return_exceptions=True)
+        committer.cancel()
+        await asyncio.gather(committer, return_exceptions=True)
+        commits.flush()
     if problems:
         raise problems[0]
     report()

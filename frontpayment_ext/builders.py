@@ -35,7 +35,7 @@ from .redaction import DEFAULT_REDACTOR
 from .validation import Clock, utc_now
 from .violations import Violation
 
-Endpoint = Literal["invoice", "ehf", "session"]
+Endpoint = Literal["invoice", "ehf", "session", "faktura"]
 
 
 def _invalid(path: str, message: str, expected: str, actual: Any) -> PayloadValidationError:
@@ -306,8 +306,8 @@ def _lines(value: Iterable[LineItem]) -> tuple[LineItem, ...]:
 
 @attrs.frozen
 class Order:
-    """An order for any of the three endpoints. ``order_date`` defaults to now (the session endpoint wants today
-    or later); ``date_format`` chooses how it is written."""
+    """An order for any of the order-creating endpoints (invoice, ehf, session, faktura). ``order_date`` defaults
+    to now (the session endpoint wants today or later); ``date_format`` chooses how it is written."""
 
     lines: tuple[LineItem, ...] = attrs.field(converter=_lines)
     customer: Customer = attrs.field(validator=_check(Customer, "a Customer"))
@@ -366,7 +366,7 @@ class Order:
                 }
         else:
             payload |= schedule
-        if endpoint == "invoice":
+        if endpoint in ("invoice", "faktura"):  # e-Faktura is Send Invoice's family
             payload |= {"referenceNo": opts.reference_no, "customerReference": opts.customer_reference}
         elif endpoint == "session":
             payload |= {

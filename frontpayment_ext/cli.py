@@ -1,3 +1,4 @@
+# PYTHON_ARGCOMPLETE_OK
 """The ``frontpayment`` command.
 
     frontpayment example invoice > order.json                    a working payload to start from (or: batch)
@@ -21,11 +22,12 @@ import argparse
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import re
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlsplit
@@ -35,9 +37,12 @@ import attrs
 from . import _cli_input as arg
 from ._cli_examples import example_batch, example_payload
 from ._cli_input import UsageError, read_json
+from ._cli_operations import add_operation_commands, call_arguments, describe
 from ._cli_progress import ProgressPrinter, close_all
+from ._operation_spec import OperationSpec
+from ._surface import OPERATIONS
 from ._version import __version__
-from .batch import BatchSummary, BatchValidationError
+from .batch import METHODS, BatchSummary, BatchValidationError
 from .client import ENVIRONMENTS, AsyncFrontpaymentClient, FrontpaymentClient
 from .errors import (
     APIConnectionError,
@@ -49,12 +54,15 @@ from .journal import Journal, JournalError
 from .katsupay import KatsuPayClient
 from .plugins.audit import AuditLogError, key_from_env
 from .plugins.audit import verify as verify_audit_log
+from .plugins.log import ROOT_LOGGER, RedactingFilter
 from .ratelimit import RateLimiter
 from .specs import ENDPOINTS
 from .validation import validate
 from .violations import Violation
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# The order-creating endpoints (ENDPOINTS also names lifecycle payloads), from the spec: invoice, ehf, session, faktura.
+ORDERS = tuple(METHODS)
 
 __all__ = ["ProgressPrinter", "UsageError", "build_parser", "main"]
 
@@ -91,7 +99,8 @@ def _connection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--environment", choices=["demo", "production"], default="demo")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(operations: Iterable[OperationSpec] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``operations`` (default: the spec's) adds a command per operation with a CLI verb."""
     parser = arg.OneLineParser(prog="frontpayment", description="Frontpayment invoice API from the shell.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -106,14 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "send",
-        help="validate and send a payload to one of the three order endpoints",
-        usage="%(prog)s [--endpoint] {invoice,ehf,session} FILE [options]",
+        help="validate and send a payload to one of the order endpoints",
+        usage=f"%(prog)s [--endpoint] {{{','.join(ORDERS)}}} FILE [options]",
     )
     p.set_defaults(send_parser=p)
     # ``send invoice order.json`` and ``send --endpoint invoice order.json``: both positionals are optional here
     # and sorted out in _send_target, because argparse cannot express "an optional positional before a required one".
     p.add_argument("positional", nargs="*", metavar="[ENDPOINT] FILE", help="JSON payload file, or - for stdin")
-    p.add_argument("--endpoint", dest="endpoint_option", choices=list(ENDPOINTS), help="or give it before FILE")
+    p.add_argument("--endpoint", dest="endpoint_option", choices=ORDERS, help="or give it before FILE")
     p.add_argument("--no-validate", action="store_true", help="skip client-side validation (the server validates)")
     _common(p)
     _connection(p)
@@ -124,8 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     _connection(p)
 
     p = sub.add_parser("example", help="print a working example payload to start from (sends nothing)")
-    p.add_argument("kind", choices=[*ENDPOINTS, "batch"], help="an endpoint's payload, or JSON lines for send-batch")
-    p.add_argument("--endpoint", choices=list(ENDPOINTS), default="invoice", help="for batch: the lines' endpoint")
+    p.add_argument("kind", choices=[*ORDERS, "batch"], help="an endpoint's payload, or JSON lines for send-batch")
+    p.add_argument("--endpoint", choices=ORDERS, default="invoice", help="for batch: the lines' endpoint")
     p.add_argument("--count", type=arg.concurrency, default=3, help="for batch: how many lines (default 3)")
 
     katsu = sub.add_parser("katsupay", help="Katsu Pay commands").add_subparsers(dest="katsu_command", required=True)
@@ -138,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("send-batch", help="send every order of a JSON Lines file once, resumably")
     p.add_argument("file", type=arg.text_file, help="one JSON payload per line")
-    p.add_argument("--endpoint", required=True, choices=list(ENDPOINTS))
+    p.add_argument("--endpoint", required=True, choices=ORDERS)
     p.add_argument(
         "--journal",
         type=arg.file_path,
@@ -182,6 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--db", metavar="FILE", help="keep orders in this SQLite file instead of memory")
     p.add_argument("--secret", default=None, help="the merchant secret callbacks are signed with")
+
+    # One command per operation whose x-sdk entry names a CLI verb (orders list, orders status UUID, ...).
+    add_operation_commands(
+        sub, OPERATIONS.values() if operations is None else operations, common=_common, connection=_connection
+    )
     return parser
 
 
@@ -206,8 +220,8 @@ def _send_target(args: argparse.Namespace, parser: argparse.ArgumentParser) -> N
     given = list(args.positional)
     if len(given) == 2 and args.endpoint_option is None:
         endpoint, file = given
-        if endpoint not in ENDPOINTS:
-            parser.error(f"argument endpoint: invalid choice: {endpoint!r} (choose from {', '.join(ENDPOINTS)})")
+        if endpoint not in ORDERS:
+            parser.error(f"argument endpoint: invalid choice: {endpoint!r} (choose from {', '.join(ORDERS)})")
     elif len(given) == 1 and args.endpoint_option is not None:
         endpoint, file = args.endpoint_option, given[0]
     elif len(given) == 1:
@@ -221,13 +235,12 @@ def _send_target(args: argparse.Namespace, parser: argparse.ArgumentParser) -> N
 
 def _send(args: argparse.Namespace, out: TextIO) -> int:
     payload = read_json(args.file)
-    method = {"invoice": "send_invoice", "ehf": "send_ehf_invoice", "session": "create_invoice_session"}
     with _fp_client(args) as client:
-        result = getattr(client, method[args.endpoint])(payload, validate=not args.no_validate)
+        result = getattr(client, METHODS[args.endpoint])(payload, validate=not args.no_validate)
     if args.json:
         _print_json(result, out)
     else:
-        link = getattr(result, "bank_id_url", None)
+        link = getattr(result, "bank_id_url", None) or getattr(result, "payment_url", None)
         out.write(f"order {result.order_uuid} created for customer {result.customer_uuid}\n")
         if link:
             out.write(f"BankID verification: {link}\n")
@@ -443,6 +456,37 @@ def _tolerant_output() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+class _WarningLine(logging.Handler):
+    """The SDK's warnings (an audit plugin that failed, say) as one line each on stderr, without the traceback that
+    Python's last-resort handler would print; FRONTPAYMENT_LOG or FRONTPAYMENT_DEBUG brings the details back."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.addFilter(RedactingFilter())
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if any(getattr(h, "_frontpayment", False) for h in logging.getLogger(ROOT_LOGGER).handlers):
+            return  # FRONTPAYMENT_LOG is set: the log plugin's handler prints it in full
+        if os.environ.get("FRONTPAYMENT_DEBUG"):
+            sys.stderr.write(logging.Formatter("%(levelname)s %(name)s: %(message)s").format(record) + "\n")
+            return
+        text = " ".join(record.getMessage().split())
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            text += f" ({type(exc).__name__}: {' '.join(str(exc).split())})"[:300]
+        sys.stderr.write(f"{record.levelname.lower()}: {text}\n")
+
+
+def _complete(parser: argparse.ArgumentParser) -> None:
+    """Tab completion, when the shell asks for it and argcomplete is installed (the ``completion`` extra;
+    ``eval "$(register-python-argcomplete frontpayment)"``). It prints the completions and exits."""
+    if "_ARGCOMPLETE" in os.environ:
+        with contextlib.suppress(ImportError):
+            import argcomplete  # noqa: PLC0415 - optional, and only imported when completing
+
+            argcomplete.autocomplete(parser)
+
+
 def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
     words = sys.argv[1:] if argv is None else list(argv)
     try:
@@ -460,17 +504,43 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     return args
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command; returns the exit status (the console script exits with it)."""
-    out = out or sys.stdout
-    _tolerant_output()
+def _operation(args: argparse.Namespace, out: TextIO) -> int:
+    """Any command made from the operation table (``orders status UUID``...): the same call as the client's."""
+    op: OperationSpec = args.operation
+    positional, keywords = call_arguments(op, args, read_json)
+    with _fp_client(args) as client:
+        result = client.invoke(op, *positional, **keywords)
+    if args.json:
+        _print_json(result, out)
+    else:
+        describe(result, out, _jsonable)
+    return EXIT_OK
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, operations: Iterable[OperationSpec] | None = None
+) -> int:
+    """Run the command; returns the exit status (the console script exits with it). ``operations`` replaces the
+    spec's operation table (a regenerated surface, in tests)."""
+    warnings = _WarningLine()
+    logging.getLogger(ROOT_LOGGER).addHandler(warnings)
     try:
-        args = _parse(build_parser(), argv)
+        return _main(argv, out or sys.stdout, operations)
+    finally:
+        logging.getLogger(ROOT_LOGGER).removeHandler(warnings)
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, operations: Iterable[OperationSpec] | None = None) -> int:
+    _tolerant_output()
+    parser = build_parser(operations)
+    _complete(parser)
+    try:
+        args = _parse(parser, argv)
     except SystemExit as exc:  # a usage error (one line, already printed), --help or --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_USAGE
     try:
         try:
-            return COMMANDS[args.command](args, out)
+            return (_operation if hasattr(args, "operation") else COMMANDS[args.command])(args, out)
         finally:
             close_all()  # an open progress line ends before anything else is printed
     except PayloadValidationError as exc:
@@ -493,6 +563,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except sqlite3.DatabaseError as exc:  # a journal or audit file that is not what it should be
         sys.stderr.write(f"error: not a usable SQLite file ({exc})\n")
         return EXIT_USAGE
+    except BrokenPipeError:  # ``frontpayment example batch --count 1000 | head``: the reader has gone, say nothing
+        if out is sys.stdout:  # no second error when the interpreter flushes it at exit
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
     except OSError as exc:  # the file system refused (permissions, a full disk, a missing directory)
         sys.stderr.write(f"error: {exc.strerror or exc}: {exc.filename or ''}\n")
         return EXIT_USAGE

@@ -18,29 +18,25 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, Protocol, cast
+from typing import Any, Literal, Protocol, Self, cast
 
 import httpx
 
 from ._auth import FrontpaymentAuthenticatedClient, HeaderAuth, check_secret
+from ._operation_spec import OperationSpec, check_options, checked_headers, finish_spec
+from ._surface import AsyncFrontpaymentMethods, FrontpaymentMethods
 from ._wire import unencodable
 from .batch import BatchSummary, Progress, send_batch
 from .builders import Endpoint, Order
 from .errors import ConfigurationError, FrontpaymentError, PayloadValidationError, RequestVetoedError
 from .events import AuditEvent, Call
-from .operations import (
-    CREATE_INVOICE_SESSION,
-    GET_INVOICE_NUMBER,
-    SEND_EHF_INVOICE,
-    SEND_INVOICE,
-    Operation,
-)
+from .operations import Operation, parameter_violation
 from .plugins import EntrypointChoice
 from .ratelimit import RateLimiter
 from .redaction import Redactor, Secret
 from .responses import decode_envelope, status_error
-from .results import InvoiceNumber, InvoiceSession, OrderCreated, RawResponse
-from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport, finish_raw, raw_operation
+from .results import RawResponse
+from .transport import AnyOperation, AsyncTransport, SyncTransport, TimeoutArg, Transport, finish_raw, raw_operation
 from .validation import Clock, ExtraRule, number, utc_now, validate
 from .violations import Violation
 
@@ -97,19 +93,8 @@ def jsonable(value: Any) -> Any:
 
 
 class _FrontpaymentBase(Transport):
-    """What the sync and async Frontpayment clients share: configuration, validation, request and decoding.
-
-    ``token`` and ``base_url`` default to ``FRONTPAYMENT_TOKEN`` and ``FRONTPAYMENT_BASE_URL``; ``environment``
-    (``demo`` by default, or ``production``) picks the host when no base URL is given. ``http_client`` injects your
-    own ``httpx.Client`` (``httpx.AsyncClient`` for the async client; its base URL is not used);
-    ``default_headers`` go with every request. ``validate=False`` skips client-side validation (the server still
-    validates). ``max_retries`` applies to safe reads and to POSTs that provably never left the machine.
-    ``plugins`` registers plugin objects; ``load_entrypoints`` chooses the entry-point plugins (True, False or
-    names; default ``FRONTPAYMENT_PLUGINS`` or all); ``redactor`` replaces the default redaction;
-    ``rate_limiter`` paces requests (see ``RateLimiter``). ``deadline`` bounds each attempt as a whole (60 s by
-    default; also per call), ``max_response_bytes`` the decoded size of a body (10 MB), ``max_retry_after`` the
-    longest ``Retry-After`` the client waits for before retrying (60 s; a longer one raises at once).
-    """
+    """What the sync and async Frontpayment clients share: configuration, validation, request and decoding. The
+    constructor's parameters are documented on ``__init__``, which both public clients inherit."""
 
     def __init__(
         self,
@@ -133,6 +118,35 @@ class _FrontpaymentBase(Transport):
         max_response_bytes: int | None = None,
         max_retry_after: float | None = None,
     ) -> None:
+        """A client for one Frontpayment token. Every option but ``token`` is keyword-only.
+
+        :param token: the API token; default ``FRONTPAYMENT_TOKEN`` (demo and production tokens differ).
+        :param environment: ``"demo"`` (the default) or ``"production"``: the host, when no base URL is given.
+        :param base_url: the API's base URL; default ``FRONTPAYMENT_BASE_URL``, else the environment's host.
+        :param timeout: seconds (for reading; connecting takes at most 5) or an ``httpx.Timeout``; default 5 s to
+            connect and 30 s to read. Also per call.
+        :param max_retries: retries of safe reads and of state-changing calls that provably never left the machine
+            (default 2; also per call). A state-changing call that may have reached the server is never resent.
+        :param http_client: your own ``httpx.Client`` (``httpx.AsyncClient`` for the async client), for proxies,
+            certificates or transports; its base URL is not used. Closing the SDK client closes it.
+        :param validate: False skips client-side validation (the server still validates); also per call.
+        :param vat_rates: the VAT rates your merchant account accepts, if not the ones the spec allows.
+        :param clock: today's date for the rule that a session's ``orderDate`` is today or later (for tests).
+        :param extra_rules: validation rules of your own, run after the spec's and the SDK's.
+        :param default_headers: headers sent with every request; a ``User-Agent`` among them replaces the SDK's
+            (``frontpayment-sdk/<version> python/<version> httpx/<version>``).
+        :param plugins: plugin objects or modules to register (see the plugin guide).
+        :param load_entrypoints: which entry-point plugins to load: True for all, False for none, or their names;
+            default ``FRONTPAYMENT_PLUGINS``, else none (plugins are opt-in).
+        :param redactor: replaces the default redaction of logs, errors and hook arguments.
+        :param rate_limiter: paces requests (see ``RateLimiter``); share one between clients of one token.
+        :param deadline: the most seconds one attempt may take as a whole, waiting and reading included (default
+            60; also per call).
+        :param max_response_bytes: the largest decoded body read (default 10 MB); a larger one is an error.
+        :param max_retry_after: the longest ``Retry-After`` waited for before retrying (default 60 s); a longer
+            one raises ``RateLimitError`` at once.
+        :raises ConfigurationError: no token, or an option that cannot work.
+        """
         token = token or os.environ.get(TOKEN_ENV)
         if not token:
             raise ConfigurationError(
@@ -169,12 +183,35 @@ class _FrontpaymentBase(Transport):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+        max_retry_after: float | None = None,
+        validate: bool | None = None,
+    ) -> Self:
+        """A copy of this client with some options changed, sharing its connection pool (see
+        ``Transport.with_options``); ``validate`` too. Closing the copy leaves the pool open."""
+        clone = super().with_options(
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            deadline=deadline,
+            max_retry_after=max_retry_after,
+        )
+        if validate is not None:
+            clone.validate_payloads = validate
+        return clone
+
     def validate(self, payload: Any, endpoint: str) -> list[Violation]:
         """The violations ``send_*`` would refuse, with this client's VAT rates, clock and rules (plugins' too)."""
         rules = [*self.extra_rules, self.plugins.rules]
         return validate(payload, endpoint, vat_rates=self.vat_rates, clock=self.clock, extra_rules=rules)
 
-    def _payload(self, op: Operation, call: Call, source: Any, validate: bool | None) -> dict[str, Any]:
+    def _payload(self, op: Operation | OperationSpec, call: Call, source: Any, validate: bool | None) -> dict[str, Any]:
         """The payload to send: built, shaped by plugins, validated. Raises before anything is sent."""
         endpoint: Endpoint = op.endpoint  # type: ignore[assignment]
         built = source.to_payload(endpoint, clock=self.clock) if hasattr(source, "to_payload") else source
@@ -202,7 +239,7 @@ class _FrontpaymentBase(Transport):
         if reason is not None:
             raise RequestVetoedError(reason)
         unwritable = unencodable(payload)  # checked even with validate=False: httpx could not encode it
-        if self.validate_payloads if validate is None else validate:
+        if endpoint is not None and (self.validate_payloads if validate is None else validate):
             violations = [*unwritable, *self.validate(payload, endpoint)]
         else:
             violations = unwritable
@@ -211,11 +248,13 @@ class _FrontpaymentBase(Transport):
         return payload
 
     def _prepare(
-        self, op: Operation, call: Call, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
+        self, op: AnyOperation, call: Call, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
     ) -> tuple[dict[str, Any], AuditEvent | None]:
         """httpx keyword arguments for one call, and its audit event; nothing is sent if this raises."""
         payload: Any
-        if op.endpoint is not None:
+        if isinstance(op, OperationSpec):
+            kwargs, payload = self._spec_request(op, call, source, validate, **path)
+        elif op.endpoint is not None:
             payload = self._payload(op, call, source, validate)
             kwargs = op.kwargs(payload=payload)
         else:
@@ -236,7 +275,36 @@ class _FrontpaymentBase(Transport):
             self.plugins.audit(audit)  # fails closed for a required audit plugin: nothing is sent
         return kwargs, audit
 
-    def _finish(self, op: Operation, response: httpx.Response, elapsed: float) -> Any:
+    def _spec_request(
+        self, op: OperationSpec, call: Call, source: Any, validate: bool | None, **options: Any
+    ) -> tuple[dict[str, Any], Any]:
+        """The request of an operation of the spec: its URL from the checked parameters, its body built, amended by
+        plugins and validated, the caller's extra headers. A misspelt option is a TypeError, not ignored."""
+        params: Mapping[str, Any] = options.pop("params", None) or {}
+        extra_headers: Mapping[str, str] | None = options.pop("extra_headers", None)
+        check_options(options)
+        problems = [
+            violation
+            for names, in_path in ((op.path_params, True), (op.query_params, False))
+            for python_name, _ in names
+            if (params.get(python_name) is not None or in_path)
+            and (violation := parameter_violation(python_name, params.get(python_name), in_path=in_path)) is not None
+        ]
+        if problems:
+            raise PayloadValidationError(problems)
+        kwargs: dict[str, Any] = {"method": op.method, "url": op.url(params)}
+        if query := op.query(params):
+            kwargs["params"] = query
+        if extra_headers:
+            kwargs["headers"] = checked_headers(extra_headers)
+        payload = None
+        if op.body is not None or op.body_fields or source is not None:
+            payload = kwargs["json"] = self._payload(op, call, source, validate)
+        return kwargs, payload
+
+    def _finish(self, op: AnyOperation, response: httpx.Response, elapsed: float) -> Any:
+        if isinstance(op, OperationSpec):
+            return finish_spec(op, response, elapsed, self.redactor)
         if op.envelope is None:
             return finish_raw(op, response, elapsed, self.redactor)
         if 200 <= response.status_code < 300:
@@ -252,73 +320,18 @@ class _FrontpaymentBase(Transport):
         raise status_error(response, operation=op.name, outcome_unknown=op.creates_order, redactor=self.redactor)
 
 
-class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
-    """Synchronous client. Use as a context manager, or call ``close()``. Options: see ``_FrontpaymentBase``."""
+class FrontpaymentClient(SyncTransport, _FrontpaymentBase, FrontpaymentMethods):
+    """Synchronous client: every operation of the spec as a method (``client.send_invoice``,
+    ``client.get_order_status``) and grouped by resource (``client.orders.status``), over one connection pool.
+    Use it as a context manager, or call ``close()``. Its parameters are listed under ``__init__`` below
+    (``help(FrontpaymentClient.__init__)``); ``with_options(...)`` gives a copy with other options on the same
+    pool."""
 
-    def send_invoice(
-        self,
-        order: Mapping[str, Any] | PayloadSource,
-        *,
-        validate: bool | None = None,
-        timeout: TimeoutArg = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-    ) -> OrderCreated:
-        """Send Invoice: create an invoice order. Validated first; never sent twice (see ``OutcomeUnknownError``).
-        The keyword options override the client's for this call."""
-        result: OrderCreated = self._call(
-            SEND_INVOICE, order, validate=validate, timeout=timeout, max_retries=max_retries, deadline=deadline
-        )
-        return result
-
-    def send_ehf_invoice(
-        self,
-        order: Mapping[str, Any] | PayloadSource,
-        *,
-        validate: bool | None = None,
-        timeout: TimeoutArg = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-    ) -> OrderCreated:
-        """Send EHF Invoice: create an order delivered as an EHF e-invoice to a corporate customer."""
-        result: OrderCreated = self._call(
-            SEND_EHF_INVOICE, order, validate=validate, timeout=timeout, max_retries=max_retries, deadline=deadline
-        )
-        return result
-
-    def create_invoice_session(
-        self,
-        order: Mapping[str, Any] | PayloadSource,
-        *,
-        validate: bool | None = None,
-        timeout: TimeoutArg = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-    ) -> InvoiceSession:
-        """Create Session for Invoice Order: the order, plus a BankID URL for a corporate customer."""
-        result: InvoiceSession = self._call(
-            CREATE_INVOICE_SESSION,
-            order,
-            validate=validate,
-            timeout=timeout,
-            max_retries=max_retries,
-            deadline=deadline,
-        )
-        return result
-
-    def get_invoice_number(
-        self,
-        order_uuid: str,
-        *,
-        timeout: TimeoutArg = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-    ) -> InvoiceNumber:
-        """The invoice number (None until invoiced) and status of an order. A safe read, retried on failure."""
-        result: InvoiceNumber = self._call(
-            GET_INVOICE_NUMBER, order_uuid=order_uuid, timeout=timeout, max_retries=max_retries, deadline=deadline
-        )
-        return result
+    def invoke(self, operation: OperationSpec, *args: Any, **kwargs: Any) -> Any:
+        """Call an operation from the table (``frontpayment_ext._surface.OPERATIONS``) by its spec, as its method
+        would be called: what the CLI and generic tools use; prefer the typed methods in code."""
+        source, params, options = operation.bind(args, kwargs)
+        return self._call(operation, source, params=params, **options)
 
     def request(
         self,
@@ -339,72 +352,15 @@ class FrontpaymentClient(SyncTransport, _FrontpaymentBase):
         return result
 
 
-class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase):
-    """Asynchronous client, the same as ``FrontpaymentClient`` with ``await``. Use ``async with``."""
+class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase, AsyncFrontpaymentMethods):
+    """Asynchronous client, the same as ``FrontpaymentClient`` with ``await``, over one ``httpx.AsyncClient``
+    pool. Use ``async with``, or ``await client.aclose()``. Its parameters are listed under ``__init__`` below, as
+    for ``FrontpaymentClient``."""
 
-    async def send_invoice(
-        self,
-        order: Mapping[str, Any] | PayloadSource,
-        *,
-        validate: bool | None = None,
-        timeout: TimeoutArg = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-    ) -> OrderCreated:
-        """Send Invoice (see ``FrontpaymentClient.send_invoice``)."""
-        result: OrderCreated = await self._call(
-            SEND_INVOICE, order, validate=validate, timeout=timeout, max_retries=max_retries, deadline=deadline
-        )
-        return result
-
-    async def send_ehf_invoice(
-        self,
-        order: Mapping[str, Any] | PayloadSource,
-        *,
-        validate: bool | None = None,
-        timeout: TimeoutArg = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-    ) -> OrderCreated:
-        """Send EHF Invoice (see ``FrontpaymentClient.send_ehf_invoice``)."""
-        result: OrderCreated = await self._call(
-            SEND_EHF_INVOICE, order, validate=validate, timeout=timeout, max_retries=max_retries, deadline=deadline
-        )
-        return result
-
-    async def create_invoice_session(
-        self,
-        order: Mapping[str, Any] | PayloadSource,
-        *,
-        validate: bool | None = None,
-        timeout: TimeoutArg = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-    ) -> InvoiceSession:
-        """Create Session for Invoice Order (see ``FrontpaymentClient.create_invoice_session``)."""
-        result: InvoiceSession = await self._call(
-            CREATE_INVOICE_SESSION,
-            order,
-            validate=validate,
-            timeout=timeout,
-            max_retries=max_retries,
-            deadline=deadline,
-        )
-        return result
-
-    async def get_invoice_number(
-        self,
-        order_uuid: str,
-        *,
-        timeout: TimeoutArg = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-    ) -> InvoiceNumber:
-        """Invoice number and status of an order (see ``FrontpaymentClient.get_invoice_number``)."""
-        result: InvoiceNumber = await self._call(
-            GET_INVOICE_NUMBER, order_uuid=order_uuid, timeout=timeout, max_retries=max_retries, deadline=deadline
-        )
-        return result
+    async def invoke(self, operation: OperationSpec, *args: Any, **kwargs: Any) -> Any:
+        """Call an operation from the table by its spec (see ``FrontpaymentClient.invoke``)."""
+        source, params, options = operation.bind(args, kwargs)
+        return await self._call(operation, source, params=params, **options)
 
     async def send_batch(
         self,

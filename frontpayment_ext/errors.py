@@ -20,7 +20,10 @@ before it is stored, and the raw response is kept for those who need it.
     │   ├── JournalConflictError     a row was not in the state expected (a failed compare-and-set)
     │   └── JournalMismatchError     it belongs to another file or endpoint, or the file changed
     └── APIStatusError               the server answered with an error
-        ├── BusinessLogicError       400 (conflict of business logic)
+        ├── BusinessLogicError       400 (conflict of business logic); ``message`` is machine-readable
+        │   ├── OrderAlreadyPaidError        ``orderStatusAlreadyPaid``
+        │   ├── OrderAlreadyCancelledError   ``orderStatusAlreadyCancelled``
+        │   └── RefundRejectedError          ``refundRejection...`` and the other refund refusals; ``reason``
         ├── AuthenticationError      401, 403
         ├── NotFoundError            404
         ├── ServerValidationError    417 (the server's own validation), with field paths
@@ -226,7 +229,27 @@ class APIStatusError(FrontpaymentError):
 
 
 class BusinessLogicError(APIStatusError):
-    """400: the request conflicts with the order's state (e.g. ``orderStatusAlreadyPaid``)."""
+    """400 "Conflict of Business Logic": the request conflicts with the order's state. ``message`` is the server's
+    machine-readable key (``orderStatusAlreadyPaid``, ``refundRejectionFor...``): branch on it, or on the named
+    subclasses for the common ones, never on prose."""
+
+
+class OrderAlreadyPaidError(BusinessLogicError):
+    """400 ``orderStatusAlreadyPaid``: a paid order cannot be cancelled, nor its link resent."""
+
+
+class OrderAlreadyCancelledError(BusinessLogicError):
+    """400 ``orderStatusAlreadyCancelled``: the order is cancelled."""
+
+
+class RefundRejectedError(BusinessLogicError):
+    """400: the refund (or refund-approval request) was refused; ``reason`` is the server's key, such as
+    ``refundRejectionForRefundRequestGreaterThanOrderAmount`` or ``requestProductIdNotAvailable``. A refund the
+    regular endpoint rejects may still be asked for with ``request_refund_approval``, quoting this reason."""
+
+    @property
+    def reason(self) -> str:
+        return self.message
 
 
 class AuthenticationError(APIStatusError):
@@ -282,8 +305,23 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
-def error_class_for_status(status_code: int) -> type[APIStatusError]:
-    """The one mapping from an HTTP status to an error class."""
+_BY_MESSAGE: dict[str, type[BusinessLogicError]] = {
+    "orderStatusAlreadyPaid": OrderAlreadyPaidError,
+    "orderStatusAlreadyCancelled": OrderAlreadyCancelledError,
+    "requestProductIdNotAvailable": RefundRejectedError,
+    "orderProductsNotFound": RefundRejectedError,
+    "orderRefundRequestAlreadySubmitted": RefundRejectedError,
+}
+
+
+def error_class_for_status(status_code: int, message: str | None = None) -> type[APIStatusError]:
+    """The one mapping from an HTTP status (and, for a 400, the envelope's machine-readable ``message``) to an
+    error class."""
+    if status_code == 400 and message is not None:
+        if message in _BY_MESSAGE:
+            return _BY_MESSAGE[message]
+        if message.startswith("refundRejection"):
+            return RefundRejectedError
     if status_code in _BY_STATUS:
         return _BY_STATUS[status_code]
     if 500 <= status_code <= 599:

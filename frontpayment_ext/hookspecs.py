@@ -78,6 +78,24 @@ def frontpayment_operation_started(call: Call) -> None:
 
 
 @hookspec
+def frontpayment_before_attempt(call: Call, attempt: int, method: str, url: str) -> None:
+    """One HTTP attempt is about to be sent.
+
+    Fires before every attempt, retries included, on every client: after the rate limiter's wait, just before
+    httpx sends the request, in the thread or task that sends it. So a plugin may make a context current for the
+    send and restore it when the attempt is over, as the ``otel`` plugin does with its per-attempt CLIENT span
+    (which is why an ``opentelemetry-instrumentation-httpx`` span nests under it). The attempt is over at the next
+    ``frontpayment_after_exchange`` of the same ``call.id``, or, if none comes first (a body too large or
+    undecodable, a cancellation, ``KeyboardInterrupt``), at ``frontpayment_operation_finished``.
+
+    :param call: the operation.
+    :param attempt: 0 for the first request, 1 for the first retry (HTTP semantic conventions' resend count).
+    :param method: the HTTP method, upper case.
+    :param url: the full request URL without secrets (query values of sensitive names masked), as in ``Exchange``.
+    """
+
+
+@hookspec
 def frontpayment_after_exchange(exchange: Exchange) -> None:
     """One HTTP exchange is over: a response arrived, or the transport failed.
 

@@ -16,6 +16,13 @@ Every state change is a compare-and-set from the state it expects (``UPDATE ... 
 (...)``, checking the row count): a row that is not where this run left it raises ``JournalConflictError``, and a
 row is only sent after its own ``pending`` (or ``failed``) -> ``sending`` change succeeded.
 
+Changes may be committed one by one (``mark``) or several in one transaction (``apply``, a group commit: the batch
+commits the claims and results of all its in-flight orders together). Each change in a group is still its own
+compare-and-set, and a claim is committed before its request goes out; a result not committed yet when the process
+dies leaves its row in ``sending``, which is safe. The database is in WAL mode with ``synchronous=NORMAL``: a commit
+survives the process being killed (power loss may undo the last commits, never tear one), and the statements are
+prepared once and reused (sqlite3's statement cache, keyed by the query text, which is built once per form).
+
 A process killed at any point leaves every row either in a final state or in ``sending``; the next run (under the
 lock) turns ``sending`` into ``unknown`` before it sends anything. So a rerun never sends an order twice and skips
 none. Lines are identified by their number and the SHA-256 of their content: a changed input file is refused
@@ -26,10 +33,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -97,6 +105,27 @@ class Entry(NamedTuple):
     reference: str | None
     state: State
     error: str | None
+
+
+class Change(NamedTuple):
+    """One row's compare-and-set, for a group commit: move ``line`` to ``state`` if it is in ``expected`` now."""
+
+    line: int
+    state: State
+    expected: tuple[State, ...]
+    order_uuid: str | None = None
+    error: str | None = None
+
+
+@functools.cache
+def _update(expected_count: int) -> str:
+    """The compare-and-set statement for a number of expected states: one text per form, so sqlite3 prepares it
+    once and reuses it."""
+    marks = ",".join("?" * expected_count)
+    return (
+        "UPDATE orders SET state = ?, order_uuid = COALESCE(?, order_uuid), error = ?, updated = ?, "  # noqa: S608
+        f"attempts = attempts + ? WHERE line = ? AND state IN ({marks})"
+    )
 
 
 def _now() -> str:
@@ -328,6 +357,26 @@ class Journal:
         with self._sql():
             self._change(line, (expected,) if isinstance(expected, str) else expected, state, order_uuid, error)
 
+    def apply(self, changes: Sequence[Change]) -> list[JournalConflictError | None]:
+        """Commit several rows' changes in one transaction (a group commit). Each is a compare-and-set as in
+        ``mark``: a row not in its expected state is left as it is and its ``JournalConflictError`` is returned in
+        its place (the others are committed all the same); None for each change made."""
+        self._writer()
+        if not changes:
+            return []
+        results: list[JournalConflictError | None] = []
+        with self._sql():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                now = _now()
+                for change in changes:
+                    results.append(self._try_change(*change, now=now))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return results
+
     def _change(
         self,
         line: int,
@@ -336,19 +385,29 @@ class Journal:
         order_uuid: str | None = None,
         error: str | None = None,
     ) -> None:
-        marks = ",".join("?" * len(expected))
-        query = (
-            "UPDATE orders SET state = ?, order_uuid = COALESCE(?, order_uuid), error = ?, updated = ?, "  # noqa: S608
-            f"attempts = attempts + ? WHERE line = ? AND state IN ({marks})"
+        conflict = self._try_change(line, state, expected, order_uuid, error)
+        if conflict is not None:
+            raise conflict
+
+    def _try_change(
+        self,
+        line: int,
+        state: State,
+        expected: tuple[State, ...],
+        order_uuid: str | None = None,
+        error: str | None = None,
+        *,
+        now: str | None = None,
+    ) -> JournalConflictError | None:
+        values = (state, order_uuid, error, now or _now(), int(state == "sending"), line, *expected)
+        if self._db.execute(_update(len(expected)), values).rowcount == 1:
+            return None
+        found = self._db.execute("SELECT state FROM orders WHERE line = ?", (line,)).fetchone()
+        actual = "missing" if found is None else repr(found[0])
+        return JournalConflictError(
+            f"journal {self.path}: line {line} is {actual}, not {' or '.join(map(repr, expected))}, so it was "
+            f"not moved to {state!r}; something else changed the journal during this run"
         )
-        cursor = self._db.execute(query, (state, order_uuid, error, _now(), int(state == "sending"), line, *expected))
-        if cursor.rowcount != 1:
-            found = self._db.execute("SELECT state FROM orders WHERE line = ?", (line,)).fetchone()
-            actual = "missing" if found is None else repr(found[0])
-            raise JournalConflictError(
-                f"journal {self.path}: line {line} is {actual}, not {' or '.join(map(repr, expected))}, so it was "
-                f"not moved to {state!r}; something else changed the journal during this run"
-            )
 
     def recorded(self, line: int) -> tuple[str, State] | None:
         """A line's recorded digest and state, or None if the line is not in the journal."""

@@ -28,7 +28,7 @@ from .ratelimit import RateLimiter
 from .redaction import Redactor, Secret
 from .responses import build_model, decode_object, raw, status_error
 from .results import KatsuInvoice, RawResponse
-from .transport import AsyncTransport, SyncTransport, TimeoutArg, Transport
+from .transport import AnyOperation, AsyncTransport, SyncTransport, TimeoutArg, Transport
 
 BASE_URL_ENV, TOKEN_ENV, API_KEY_ENV = "KATSUPAY_BASE_URL", "KATSUPAY_TOKEN", "KATSUPAY_API_KEY"
 
@@ -85,9 +85,8 @@ def _invoice(model: GetInvoiceResponse, body: dict[str, Any], response_raw: RawR
 
 
 class _KatsuBase(Transport):
-    """What the sync and async Katsu Pay clients share. ``base_url`` is required (or ``KATSUPAY_BASE_URL``);
-    ``token`` and ``api_key`` are optional (or ``KATSUPAY_TOKEN`` / ``KATSUPAY_API_KEY``); the other options are
-    the Frontpayment client's."""
+    """What the sync and async Katsu Pay clients share. The constructor's parameters are documented on
+    ``__init__``, which both public clients inherit."""
 
     def __init__(
         self,
@@ -107,6 +106,25 @@ class _KatsuBase(Transport):
         max_response_bytes: int | None = None,
         max_retry_after: float | None = None,
     ) -> None:
+        """A client for one Katsu Pay account. Every option but ``base_url`` is keyword-only.
+
+        :param base_url: the API's base URL, required (Katsu Pay documents no host); default ``KATSUPAY_BASE_URL``.
+        :param token: a bearer token, optional; default ``KATSUPAY_TOKEN``.
+        :param api_key: an ``apiKey`` header sent with the token, optional; default ``KATSUPAY_API_KEY``.
+        :param timeout: seconds or an ``httpx.Timeout``, as for ``FrontpaymentClient``; also per call.
+        :param max_retries: retries of the (safe) reads, default 2; also per call.
+        :param http_client: your own ``httpx.Client`` (``httpx.AsyncClient`` for the async client).
+        :param default_headers: headers sent with every request; a ``User-Agent`` among them replaces the SDK's.
+        :param plugins: plugin objects or modules to register.
+        :param load_entrypoints: which entry-point plugins to load (True, False or names; default
+            ``FRONTPAYMENT_PLUGINS``, else none).
+        :param redactor: replaces the default redaction.
+        :param rate_limiter: paces requests (see ``RateLimiter``).
+        :param deadline: the most seconds one attempt may take as a whole (default 60; also per call).
+        :param max_response_bytes: the largest decoded body read (default 10 MB).
+        :param max_retry_after: the longest ``Retry-After`` waited for before retrying (default 60 s).
+        :raises ConfigurationError: no base URL, an ``apiKey`` without a token, or an option that cannot work.
+        """
         url = base_url or os.environ.get(BASE_URL_ENV)
         if not url:
             raise ConfigurationError(f"Katsu Pay documents no host: pass base_url=... or set {BASE_URL_ENV}")
@@ -162,15 +180,16 @@ class _KatsuBase(Transport):
         return generated
 
     def _prepare(
-        self, op: Operation, call: Call, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
+        self, op: AnyOperation, call: Call, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
     ) -> tuple[dict[str, Any], AuditEvent | None]:
         """A read: httpx keyword arguments and no audit event."""
+        assert isinstance(op, Operation), "Katsu Pay's operations are generated-builder operations"
         kwargs = op.kwargs(**path)
         kwargs["url"] = self.base_url + kwargs["url"]
         self._per_request(kwargs, timeout, self._auth())
         return kwargs, None
 
-    def _finish(self, op: Operation, response: httpx.Response, elapsed: float) -> KatsuInvoice:
+    def _finish(self, op: AnyOperation, response: httpx.Response, elapsed: float) -> KatsuInvoice:
         if not 200 <= response.status_code < 300:
             raise status_error(response, operation=op.name, redactor=self.redactor)
         body = decode_object(response, operation=op.name)
@@ -189,7 +208,8 @@ class _KatsuBase(Transport):
 
 
 class KatsuPayClient(SyncTransport, _KatsuBase):
-    """Synchronous Katsu Pay client. Options: see ``_KatsuBase``."""
+    """Synchronous Katsu Pay client over one connection pool. Use it as a context manager, or call ``close()``.
+    Its parameters are listed under ``__init__`` below; ``with_options(...)`` gives a copy on the same pool."""
 
     def get_invoice(
         self,
@@ -208,7 +228,8 @@ class KatsuPayClient(SyncTransport, _KatsuBase):
 
 
 class AsyncKatsuPayClient(AsyncTransport, _KatsuBase):
-    """Asynchronous Katsu Pay client (see ``KatsuPayClient``)."""
+    """Asynchronous Katsu Pay client, the same as ``KatsuPayClient`` with ``await``. Use ``async with``. Its
+    parameters are listed under ``__init__`` below."""
 
     async def get_invoice(
         self,

@@ -1,7 +1,6 @@
-"""The table of operations: for each, the generated module that knows its method, URL and body, whether it creates
-an order (and so must never be sent twice), the endpoint whose rules validate its payload, and how its success
-body becomes a typed result. Adding an endpoint to the spec and regenerating, then adding a row here, is all an
-operation needs."""
+"""An operation over a generated request builder (Katsu Pay's, and ``client.request``), and the check every URL
+parameter passes before anything is sent. Frontpayment's operations are generated from its spec into
+``_surface.py`` (see ``_operation_spec.py``)."""
 
 from __future__ import annotations
 
@@ -13,37 +12,10 @@ from types import ModuleType
 from typing import Any
 
 import attrs
-from frontpayment_client.api.invoices import (
-    create_invoice_session,
-    get_invoice_number,
-    send_ehf_invoice,
-    send_invoice,
-)
-from frontpayment_client.models import InvoiceNumberEnvelope, InvoiceSessionEnvelope, OrderCreatedEnvelope
-from frontpayment_client.types import Unset
 
 from .errors import PayloadValidationError
-from .results import InvoiceNumber, InvoiceSession, OrderCreated, RawResponse
+from .results import RawResponse
 from .violations import Violation
-
-
-def _opt(value: Any) -> Any:
-    """None for the generator's UNSET marker (never test UNSET for truthiness: it is falsy like 0)."""
-    return None if isinstance(value, Unset) else value
-
-
-def _order_created(model: OrderCreatedEnvelope, raw: RawResponse) -> OrderCreated:
-    return OrderCreated(model.data.uuid, model.data.customer_uuid, model.message, raw)
-
-
-def _session(model: InvoiceSessionEnvelope, raw: RawResponse) -> InvoiceSession:
-    data = model.data
-    return InvoiceSession(data.order_uuid, data.customer_uuid, _opt(data.bank_id_url), model.message, raw)
-
-
-def _invoice_number(model: InvoiceNumberEnvelope, raw: RawResponse) -> InvoiceNumber:
-    data = model.data
-    return InvoiceNumber(data.order_uuid, data.invoice_number, data.status, model.message, raw)
 
 
 @attrs.frozen
@@ -137,22 +109,3 @@ class Operation:
             args["body"] = _Prepared(payload)
         result: dict[str, Any] = build(**args)
         return result
-
-
-_CREATED = ("uuid",)  # the order id; customerUuid need only be present, as the generated model requires
-SEND_INVOICE = Operation(
-    "send_invoice", send_invoice, OrderCreatedEnvelope, _order_created, "invoice", True, required=_CREATED
-)
-SEND_EHF_INVOICE = Operation(
-    "send_ehf_invoice", send_ehf_invoice, OrderCreatedEnvelope, _order_created, "ehf", True, required=_CREATED
-)
-CREATE_INVOICE_SESSION = Operation(
-    "create_invoice_session",
-    create_invoice_session,
-    InvoiceSessionEnvelope,
-    _session,
-    "session",
-    True,
-    required=("orderUuid",),
-)
-GET_INVOICE_NUMBER = Operation("get_invoice_number", get_invoice_number, InvoiceNumberEnvelope, _invoice_number)

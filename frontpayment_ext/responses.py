@@ -81,7 +81,7 @@ def status_error(
         size = len(response.content)
         message = f"{response.reason_phrase or 'error'} (non-envelope body: {kind}, {size} bytes)"
         errors = None
-    cls = error_class_for_status(status)
+    cls = error_class_for_status(status, message)
     return cls(
         status_code=status,
         message=message,

@@ -1,4 +1,7 @@
-"""Typed results of each operation. Each keeps the raw response (status, headers, body, the generated model)."""
+"""What every typed result keeps of its response (``RawResponse``), and Katsu Pay's invoice.
+
+The Frontpayment results (``OrderCreated``, ``OrderStatus``, ...) are generated from the spec's response schemas
+into ``_surface.py``; they are re-exported from the package root."""
 
 from __future__ import annotations
 
@@ -37,38 +40,6 @@ class _HasRaw:
     @property
     def rate_limit(self) -> RateLimit:
         return self.raw.rate_limit
-
-
-@attrs.frozen
-class OrderCreated(_HasRaw):
-    """Send Invoice / Send EHF Invoice: the new order's UUID and the customer's UUID."""
-
-    order_uuid: str
-    customer_uuid: str
-    message: str
-    raw: RawResponse = attrs.field(repr=False, eq=False)
-
-
-@attrs.frozen
-class InvoiceSession(_HasRaw):
-    """Create Session: order and customer UUIDs, and the BankID verification URL (corporate customers)."""
-
-    order_uuid: str
-    customer_uuid: str
-    bank_id_url: str | None
-    message: str
-    raw: RawResponse = attrs.field(repr=False, eq=False)
-
-
-@attrs.frozen
-class InvoiceNumber(_HasRaw):
-    """An order's invoice number (None until invoiced) and status (an open set of strings)."""
-
-    order_uuid: str
-    invoice_number: str | None
-    status: str
-    message: str
-    raw: RawResponse = attrs.field(repr=False, eq=False)
 
 
 @attrs.frozen

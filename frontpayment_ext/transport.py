@@ -18,17 +18,21 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import copy
 import datetime
+import platform
 import re
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 import attrs
 import httpcore
 import httpx
 
 from ._bodies import BodyTooLarge, BodyUndecodable, DeadlinePassed, aread_body, read_body
+from ._operation_spec import OperationSpec
+from ._version import __version__
 from ._wire import header_problem
 from .errors import (
     CallInterruptedError,
@@ -48,9 +52,13 @@ from .results import RawResponse
 from .retries import DEFAULT_MAX_RETRY_AFTER, RetryPolicy, connection_error, never_sent
 from .violations import Violation
 
+# What the send loop needs of an operation (name, endpoint, creates_order): one of the spec's, or a raw one.
+AnyOperation = Operation | OperationSpec
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_DEADLINE = 60.0
 DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024
+# What every request says it comes from, as stripe-python and openai-python do; ``default_headers`` may replace it.
+USER_AGENT = f"frontpayment-sdk/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
 TimeoutArg = float | httpx.Timeout | None
 
 
@@ -203,7 +211,7 @@ def raw_operation(method: str, path: str, json: Any = None) -> Operation:
     )
 
 
-def finish_raw(op: Operation, response: httpx.Response, elapsed: float, redactor: Redactor) -> RawResponse:
+def finish_raw(op: AnyOperation, response: httpx.Response, elapsed: float, redactor: Redactor) -> RawResponse:
     """The result of ``client.request``: the raw response, or the typed error for its status."""
     if 200 <= response.status_code < 300:
         body = decode_json(response, operation=op.name, outcome_unknown=op.creates_order)
@@ -215,9 +223,20 @@ def safe_url(kwargs: dict[str, Any], redactor: Redactor) -> str:
     """The request URL with the values of sensitive query parameters masked."""
     if not kwargs.get("params") and "?" not in kwargs["url"]:
         return str(kwargs["url"])
-    url = httpx.URL(kwargs["url"], params=kwargs.get("params"))
+    url = httpx.URL(kwargs["url"])  # not URL(url, params=None): that drops a query written in the path
+    if kwargs.get("params"):
+        url = url.copy_merge_params(kwargs["params"])
     params = [(k, MASK if redactor.is_sensitive(k) else v) for k, v in url.params.multi_items()]
     return str(url.copy_with(params=params) if params else url)
+
+
+def _checked_default_headers(headers: Mapping[str, str] | None) -> dict[str, str]:
+    checked = dict(headers or {})
+    for name, value in checked.items():
+        if (problem := header_problem(name, value)) is not None:
+            shown = name if isinstance(name, str) and name.isascii() and name.isprintable() else ascii(name)
+            raise ConfigurationError(f"default header {shown[:60]}: {problem}")
+    return checked
 
 
 def checked_base_url(url: str) -> str:
@@ -242,6 +261,7 @@ class Transport:
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
     asynchronous: ClassVar[bool] = False
     _injected_http: bool = False
+    _shares_pool: bool = False  # a with_options copy: the httpx client is its parent's, closed by the parent
 
     def _attach_http(self, generated: Any, http_client: httpx.Client | httpx.AsyncClient | None) -> None:
         """Hand an injected httpx client to the generated client, checking it is the kind this client needs."""
@@ -284,22 +304,50 @@ class Transport:
         self.max_response_bytes = max_response_bytes or DEFAULT_MAX_RESPONSE_BYTES
         retry_after = _positive("max_retry_after", max_retry_after, DEFAULT_MAX_RETRY_AFTER)
         self.retry_policy = RetryPolicy(max_retries=max_retries, max_retry_after=retry_after)
-        self.default_headers = dict(default_headers or {})
-        for name, value in self.default_headers.items():
-            if (problem := header_problem(name, value)) is not None:
-                shown = name if isinstance(name, str) and name.isascii() and name.isprintable() else ascii(name)
-                raise ConfigurationError(f"default header {shown[:60]}: {problem}")
+        self.default_headers = _checked_default_headers(default_headers)
         self.redactor = (redactor or DEFAULT_REDACTOR).with_secrets(secrets)
         self.plugins = PluginHost(plugins, load_entrypoints=load_entrypoints)
         self.rate_limiter = rate_limiter
 
     def _prepare(
-        self, op: Operation, call: Call, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
+        self, op: AnyOperation, call: Call, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
     ) -> tuple[dict[str, Any], AuditEvent | None]:
         raise NotImplementedError
 
-    def _finish(self, op: Operation, response: httpx.Response, elapsed: float) -> Any:
+    def _finish(self, op: AnyOperation, response: httpx.Response, elapsed: float) -> Any:
         raise NotImplementedError
+
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+        max_retry_after: float | None = None,
+    ) -> Self:
+        """A copy of this client with some options changed, sharing its connection pool, credentials, plugins,
+        rate limiter and redactor: cheap enough for one call site (``client.with_options(max_retries=0).send_...``).
+
+        Options not given keep this client's values; ``default_headers`` are merged over this client's (a
+        ``User-Agent`` among them replaces the SDK's). Closing the copy (or leaving its ``with`` block) leaves the
+        shared pool open; closing the client it was made from closes the pool for both.
+        """
+        clone = copy.copy(self)
+        # The shared httpx client carries this client's headers and timeout, not the copy's: each request of the
+        # copy carries its own, as with an injected http_client.
+        clone._injected_http = clone._shares_pool = True
+        if timeout is not None:
+            clone.timeout = timeout_of(timeout)
+        if deadline is not None:
+            clone.deadline = _positive("deadline", deadline, DEFAULT_DEADLINE)
+        if max_retries is not None or max_retry_after is not None:
+            retry_after = _positive("max_retry_after", max_retry_after, self.retry_policy.max_retry_after)
+            retries = self.retry_policy.max_retries if max_retries is None else max_retries
+            clone.retry_policy = attrs.evolve(self.retry_policy, max_retries=retries, max_retry_after=retry_after)
+        if default_headers:
+            clone.default_headers = {**self.default_headers, **_checked_default_headers(default_headers)}
+        return clone
 
     def _policy(self, max_retries: int | None) -> RetryPolicy:
         if max_retries is None:
@@ -307,7 +355,7 @@ class Transport:
         return attrs.evolve(self.retry_policy, max_retries=max_retries)
 
     def _delay_after_exception(
-        self, op: Operation, exc: httpx.TransportError, attempt: int, policy: RetryPolicy, reference_no: str | None
+        self, op: AnyOperation, exc: httpx.TransportError, attempt: int, policy: RetryPolicy, reference_no: str | None
     ) -> float:
         """Seconds to wait before retrying, or raise the SDK's error for this failure."""
         if policy.retry_exception(exc, creates_order=op.creates_order, attempt=attempt):
@@ -318,7 +366,7 @@ class Transport:
         ) from exc
 
     def _delay_after_status(
-        self, op: Operation, response: httpx.Response, attempt: int, policy: RetryPolicy
+        self, op: AnyOperation, response: httpx.Response, attempt: int, policy: RetryPolicy
     ) -> float | None:
         """Seconds to wait before retrying this status, or None to stop and decode it (so a ``Retry-After`` longer
         than ``max_retry_after`` gives ``RateLimitError`` with its ``retry_after`` at once, without waiting)."""
@@ -339,7 +387,7 @@ class Transport:
             kwargs = {**kwargs, "timeout": clamped}
         return kwargs, seconds
 
-    def _unreadable(self, op: Operation, response: httpx.Response, problem: Exception) -> MalformedResponseError:
+    def _unreadable(self, op: AnyOperation, response: httpx.Response, problem: Exception) -> MalformedResponseError:
         """The typed error for a body that was over the size cap or could not be decoded."""
         unknown = op.creates_order and not 400 <= response.status_code < 500  # a 4xx refused it, whatever it said
         if isinstance(problem, BodyTooLarge):
@@ -362,8 +410,10 @@ class Transport:
         )
 
     def _client_headers(self, auth: Mapping[str, str]) -> dict[str, str]:
-        """Headers the SDK-built httpx client carries on every request (so no request repeats them)."""
-        return {**self.default_headers, "Accept": "application/json", **auth}
+        """Headers the SDK-built httpx client carries on every request (so no request repeats them): the SDK's
+        ``User-Agent`` unless the user's ``default_headers`` name one (in any case)."""
+        sdk = {} if any(name.lower() == "user-agent" for name in self.default_headers) else {"User-Agent": USER_AGENT}
+        return {**sdk, **self.default_headers, "Accept": "application/json", **auth}
 
     def _per_request(self, kwargs: dict[str, Any], timeout: TimeoutArg, auth: Mapping[str, str]) -> None:
         """Add headers and timeout to one request, only where its httpx client does not carry them already: an
@@ -378,6 +428,12 @@ class Transport:
     def _pace(self) -> float:
         """Seconds to wait for the rate limiter's next slot (0 without a limiter)."""
         return 0.0 if self.rate_limiter is None else self.rate_limiter.reserve()
+
+    def _before_attempt(self, call: Call, attempt: int, kwargs: dict[str, Any]) -> None:
+        """Tell the plugins an attempt is about to be sent (the ``otel`` plugin opens its CLIENT span here)."""
+        if self.plugins.wants("frontpayment_before_attempt"):
+            method, url = kwargs["method"].upper(), safe_url(kwargs, self.redactor)
+            self.plugins.observe("frontpayment_before_attempt", call=call, attempt=attempt, method=method, url=url)
 
     def _exchanged(
         self,
@@ -427,7 +483,7 @@ class Transport:
         self.plugins.observe("frontpayment_operation_finished", call=call, result=result, error=None)
 
     def _interrupted(
-        self, op: Operation, call: Call, audit: AuditEvent | None, exc: BaseException, *, started: bool, sent: bool
+        self, op: AnyOperation, call: Call, audit: AuditEvent | None, exc: BaseException, *, started: bool, sent: bool
     ) -> None:
         """A call ended by an exception that is not the SDK's (a cancellation, Ctrl-C, a bug): the audit log gets
         its outcome and every plugin hears that it ended, before the exception goes on to the caller."""
@@ -457,17 +513,19 @@ class Transport:
 class SyncTransport(Transport):
     sleep: Callable[[float], None] = staticmethod(time.sleep)
 
-    def __enter__(self) -> Any:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
-        self.generated.get_httpx_client().close()
+        """Close the connection pool (a ``with_options`` copy leaves its parent's open)."""
+        if not self._shares_pool:
+            self.generated.get_httpx_client().close()
 
     def _send(
-        self, op: Operation, http: httpx.Client, kwargs: dict[str, Any], seconds: float, progress: _Progress
+        self, op: AnyOperation, http: httpx.Client, kwargs: dict[str, Any], seconds: float, progress: _Progress
     ) -> httpx.Response:
         """One attempt: send, and read the body within the deadline and the size cap."""
         end = time.monotonic() + seconds
@@ -494,7 +552,7 @@ class SyncTransport(Transport):
 
     def _call(
         self,
-        op: Operation,
+        op: AnyOperation,
         source: Any = None,
         *,
         validate: bool | None = None,
@@ -516,6 +574,7 @@ class SyncTransport(Transport):
             while True:
                 if (wait := self._pace()) > 0:
                     self.sleep(wait)
+                self._before_attempt(call, attempt, kwargs)
                 began = time.perf_counter()
                 sent_before, progress = sent, _Progress()
                 try:
@@ -552,17 +611,19 @@ class AsyncTransport(Transport):
     asynchronous = True
     sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
 
-    async def __aenter__(self) -> Any:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self.generated.get_async_httpx_client().aclose()
+        """Close the connection pool (a ``with_options`` copy leaves its parent's open)."""
+        if not self._shares_pool:
+            await self.generated.get_async_httpx_client().aclose()
 
     async def _send(
-        self, op: Operation, http: httpx.AsyncClient, kwargs: dict[str, Any], seconds: float, progress: _Progress
+        self, op: AnyOperation, http: httpx.AsyncClient, kwargs: dict[str, Any], seconds: float, progress: _Progress
     ) -> httpx.Response:
         """One attempt under ``asyncio.timeout``: send, and read the body within the size cap."""
         end = time.monotonic() + seconds
@@ -585,7 +646,7 @@ class AsyncTransport(Transport):
 
     async def _call(
         self,
-        op: Operation,
+        op: AnyOperation,
         source: Any = None,
         *,
         validate: bool | None = None,
@@ -607,6 +668,7 @@ class AsyncTransport(Transport):
             while True:
                 if (wait := self._pace()) > 0:
                     await self.sleep(wait)
+                self._before_attempt(call, attempt, kwargs)
                 began = time.perf_counter()
                 sent_before, progress = sent, _Progress()
                 try:

@@ -1,24 +1,25 @@
 """Turning JSON Schema errors into violations a person can act on.
 
-A raw ``jsonschema`` error says "[] is not valid under any of the given schemas" at ``products`` and quotes the bad
-value. A user wants every bad field, by its path, with what was expected and what came, and never wants a personal
-number echoed into a log. This module walks into ``anyOf``/``oneOf`` to the branch that was meant, points
-``required`` errors at the missing field, and writes its own messages from the failed keyword.
+A raw validator error says "[] is not valid under any of the schemas listed in the 'oneOf' keyword" at
+``products`` and quotes the bad value. A user wants every bad field, by its path, with what was expected and what
+came, and never wants a personal number echoed into a log. This module walks into ``anyOf``/``oneOf`` to the branch
+that was meant, points ``required`` errors at the missing field, and writes its own messages from the failed
+keyword and the rule's value in the schema (never from the validator's own text).
+
+The errors are jsonschema-rs's. Their instance paths are JSON Pointer tokens read back as a list, where an object
+key that looks like a number comes back as an int (``"0"`` and ``"01"`` both as 0); so each path is re-read against
+the instance itself, which also gives the very value the user passed (not the validator's copy of it).
 """
 
 from __future__ import annotations
 
-import ast
 import json
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
 from .redaction import DEFAULT_REDACTOR, Redactor
-
-if TYPE_CHECKING:  # jsonschema is imported only when a payload needs a full report
-    from jsonschema.exceptions import ValidationError
 
 PathPart = str | int
 MISSING = "<missing>"
@@ -66,9 +67,19 @@ def _types(value: Any) -> str:
     return " or ".join(value) if isinstance(value, list) else str(value)
 
 
-def _describe(error: ValidationError) -> tuple[str, str]:
-    """(message, expected) for a leaf error, written from the keyword, never quoting the instance."""
-    kind, rule = str(error.validator), cast(Any, error.validator_value)
+def _rule(schema: Any, schema_path: Sequence[PathPart]) -> Any:
+    """The value of the failed keyword in the schema document (its ``schema_path`` is resolved there)."""
+    node = schema
+    for part in schema_path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _describe(kind: str, rule: Any) -> tuple[str, str]:
+    """(message, expected) for a leaf error, written from the keyword and its rule, never quoting the instance."""
     if kind == "type":
         return f"must be of type {_types(rule)}", _types(rule)
     if kind == "pattern":
@@ -92,15 +103,15 @@ def _describe(error: ValidationError) -> tuple[str, str]:
     if kind == "minimum":
         return f"must be at least {rule}", f">= {rule}"
     if kind in ("anyOf", "oneOf"):
-        return "does not match any allowed form", _branch_summary(error)
+        return "does not match any allowed form", _branch_summary(rule)
     if kind == "not":
         return "is not allowed here", "another value"
     return f"breaks the {kind} rule", f"{kind}: {json.dumps(rule, default=str)}"
 
 
-def _branch_summary(error: ValidationError) -> str:
+def _branch_summary(branches: Any) -> str:
     forms = []
-    for branch in cast(list[Any], error.validator_value):
+    for branch in branches if isinstance(branches, list) else ():
         if isinstance(branch, dict) and "$ref" in branch:
             forms.append(str(branch["$ref"]).rsplit("/", 1)[-1])
         elif isinstance(branch, dict) and "enum" in branch:
@@ -112,61 +123,122 @@ def _branch_summary(error: ValidationError) -> str:
     return " | ".join(forms)
 
 
-def _meant_branch(error: ValidationError) -> list[ValidationError] | None:
-    """The errors of the anyOf/oneOf branch the value was meant for: the one whose type and kind matched."""
-    branches: dict[int, list[ValidationError]] = {}
-    for sub in error.context or ():
-        branches.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
-    # A branch is "meant" if the value's own type/kind fit it: none of its errors is a type mismatch at the top.
-    meant = [errs for errs in branches.values() if not any(e.validator == "type" and not e.relative_path for e in errs)]
-    return meant[0] if len(meant) == 1 else None
+# Keywords that apply a subschema to a part of the instance, and those followed in a path by a name or index.
+_DESCENDING = frozenset(
+    {"properties", "patternProperties", "additionalProperties", "unevaluatedProperties", "items", "prefixItems"}
+    | {"contains", "unevaluatedItems", "additionalItems"}
+)
+_NAMED = frozenset({"properties", "patternProperties", "prefixItems", "allOf", "anyOf", "oneOf", "dependentSchemas"})
 
 
-def _leaves(error: ValidationError) -> Iterable[ValidationError]:
-    if error.validator in ("anyOf", "oneOf"):
-        branch = _meant_branch(error)
-        if branch is not None:
-            for sub in branch:
+def _descents(evaluation_path: Sequence[PathPart]) -> list[str | None]:
+    """The steps into the instance along a keyword path, read keyword by keyword (a property named like a keyword
+    is a name): a property's name, or None where the key or index is the instance's (``additionalProperties``,
+    ``items``)."""
+    steps: list[str | None] = []
+    parts = iter(evaluation_path)
+    for keyword in parts:
+        if keyword in _NAMED:
+            name = next(parts, None)
+            if keyword == "properties":
+                steps.append(str(name))
+            elif keyword in _DESCENDING:
+                steps.append(None)
+        elif keyword in _DESCENDING:
+            steps.append(None)
+    return steps
+
+
+def _descends(evaluation_path: Sequence[PathPart]) -> bool:
+    return bool(_descents(evaluation_path))
+
+
+def _leaves(error: Any) -> Iterable[Any]:
+    """The leaf errors of one error: into an ``anyOf``/``oneOf``, the errors of the branch the value was meant
+    for, the one branch whose type matched (none of its errors is a type mismatch of the value itself; judged by
+    the keyword path, as an empty key is missing from jsonschema-rs's instance paths)."""
+    if error.kind.name in ("anyOf", "oneOf"):
+        context = getattr(error.kind, "context", None) or []
+        depth = len(error.evaluation_path) + 1  # the branch's index follows the keyword
+        meant = [
+            branch
+            for branch in context
+            if not any(e.kind.name == "type" and not _descends(e.evaluation_path[depth:]) for e in branch)
+        ]
+        if len(meant) == 1:
+            for sub in meant[0]:
                 yield from _leaves(sub)
             return
     yield error
 
 
-def _missing_property(error: ValidationError) -> str | None:
-    """The property a ``required``/``dependentRequired`` error is about."""
-    head = error.message.split(" is a ", 1)[0]
-    try:
-        name = ast.literal_eval(head)
-    except (ValueError, SyntaxError):
-        return None
-    return name if isinstance(name, str) else None
+def _key(node: Mapping[Any, Any], token: PathPart) -> Any:
+    """The key of ``node`` a path token names (jsonschema-rs gives ``"0"`` and ``"01"`` back as the int 0 or 1)."""
+    if token in node:
+        return token
+    if str(token) in node or not isinstance(token, int):
+        return str(token)
+    return next((k for k in node if isinstance(k, str) and k.isdigit() and int(k) == token), str(token))
 
 
-def to_violations(errors: Iterable[ValidationError], redactor: Redactor = DEFAULT_REDACTOR) -> list[Violation]:
-    """Every leaf violation in a set of jsonschema errors, sorted by path, sensitive values masked."""
+def _resolve(instance: Any, error: Any) -> tuple[list[PathPart], Any]:
+    """The error's path as the instance spells it (object keys as strings, list indices as ints) and the value
+    there. An empty key is missing from jsonschema-rs's instance paths; the keyword path says where it was."""
+    tokens = list(error.instance_path)
+    steps = _descents(error.evaluation_path)
+    missing = len(steps) - len(tokens)
+    parts: list[PathPart] = []
+    node = instance
+    for step in steps if missing > 0 else [None] * len(tokens):
+        if isinstance(node, Mapping):
+            if step is None and missing > 0 and "" in node and (not tokens or _key(node, tokens[0]) not in node):
+                key: Any = ""
+                missing -= 1
+            else:
+                key = step if step is not None else _key(node, tokens[0]) if tokens else ""
+                tokens = tokens[1:]
+            parts.append(key)
+            node = node.get(key)
+        elif tokens:
+            token = tokens.pop(0)
+            parts.append(token)
+            fits = isinstance(node, list | tuple) and isinstance(token, int) and 0 <= token < len(node)
+            node = node[token] if fits else None
+    return parts, node
+
+
+def to_violations(
+    errors: Iterable[Any], schema: Any, instance: Any, redactor: Redactor = DEFAULT_REDACTOR
+) -> list[Violation]:
+    """Every leaf violation in a set of jsonschema-rs errors against ``schema`` for ``instance``, sorted by path,
+    sensitive values masked."""
     found: dict[tuple[str, str], Violation] = {}
     for top in errors:
         for leaf in _leaves(top):
-            parts: list[PathPart] = list(leaf.absolute_path)
+            parts, value = _resolve(instance, leaf)
+            kind = leaf.kind.name
+            keyword = leaf.schema_path[-1] if leaf.schema_path else kind
             actual: Any
-            if leaf.validator in ("required", "dependentRequired"):
-                missing = _missing_property(leaf)
-                if missing is not None:
-                    parts.append(missing)
-                if leaf.validator == "required":
-                    message, expected, actual = "is required", "a value", MISSING
+            if kind == "required":
+                missing = leaf.kind.property
+                parts.append(missing)
+                actual = MISSING
+                if keyword == "dependentRequired":
+                    rule = _rule(schema, leaf.schema_path)
+                    dependants = [k for k, v in rule.items() if missing in v] if isinstance(rule, dict) else []
+                    message, expected = f"is required when {', '.join(dependants)} is set", "a value"
                 else:
-                    rule = cast(dict[str, list[str]], leaf.validator_value)
-                    dependants = [k for k, v in rule.items() if missing in v]
-                    message = f"is required when {', '.join(dependants)} is set"
-                    expected, actual = "a value", MISSING
-            elif "propertyNames" in leaf.schema_path:
-                key = leaf.instance
-                message, expected = f"has a key {json.dumps(key)} that is not allowed", _describe(leaf)[1]
-                actual = key
+                    message, expected = "is required", "a value"
+            elif kind == "propertyNames":
+                inner = leaf.kind.error
+                key = inner.instance
+                expected = _describe(inner.kind.name, _rule(schema, inner.schema_path))[1]
+                message, actual = f"has a key {json.dumps(key)} that is not allowed", key
+            elif kind == "falseSchema":
+                message, expected, actual = "is not allowed here", "nothing", value
             else:
-                message, expected = _describe(leaf)
-                actual = leaf.instance
+                message, expected = _describe(kind, _rule(schema, leaf.schema_path))
+                actual = value
             last = next((p for p in reversed(parts) if isinstance(p, str)), "")
             if actual is not MISSING:
                 actual = redactor.value(last, actual)

@@ -60,6 +60,7 @@ def _no_ambient_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in (
         "FRONTPAYMENT_LOG",
         "FRONTPAYMENT_AUDIT",
+        "FRONTPAYMENT_AUDIT_KEY",
         "FRONTPAYMENT_BASE_URL",
         "KATSUPAY_BASE_URL",
         "KATSUPAY_TOKEN",

@@ -26,6 +26,7 @@ from cassettes_config import CASSETTES, SECRET_HEADERS, make_vcr, scrub_response
 from vcr.request import Request
 
 from frontpayment_ext import FrontpaymentClient, FrontpaymentError, KatsuPayClient
+from frontpayment_ext._surface import OPERATIONS
 from frontpayment_ext.specs import load_spec
 
 PEER = Path(__file__).resolve().parent / "data" / "peer" / "frontgo_interactions.json"
@@ -47,12 +48,24 @@ def response_examples(doc: dict[str, Any], response: dict[str, Any]) -> list[str
     return list(response.get("content", {}).get("application/json", {}).get("examples", {}))
 
 
+def arguments(op_id: str, payload: dict[str, Any] | None) -> tuple[list[Any], dict[str, Any]]:
+    """How a user calls an operation with a documented body: path parameters first, then the body (or, for a flat
+    body, its fields as keywords). Shared with tests/test_client_cassettes.py, which replays what this recorded."""
+    op = OPERATIONS[op_id]
+    args: list[Any] = [ORDER_UUID for _ in op.path_params]
+    kwargs: dict[str, Any] = {}
+    if op.body_fields:
+        by_wire = {wire: py for py, wire in op.body_fields}
+        kwargs = {by_wire[k]: v for k, v in (payload or {}).items()}
+    elif payload is not None:
+        args.append(payload)
+    return args, kwargs
+
+
 def call(client: FrontpaymentClient, op_id: str, payload: dict[str, Any] | None) -> None:
+    args, kwargs = arguments(op_id, payload)
     try:
-        if payload is None:
-            client.get_invoice_number(ORDER_UUID)
-        else:
-            getattr(client, op_id)(payload, validate=False)
+        getattr(client, op_id)(*args, **kwargs, validate=False)
     except FrontpaymentError as exc:
         print(f"    -> {type(exc).__name__}")
     else:

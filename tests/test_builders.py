@@ -164,7 +164,7 @@ def test_wire_money_is_strings_never_floats() -> None:
         assert floats(order(COMPANY).to_payload(endpoint)) == []
 
 
-@pytest.mark.parametrize("endpoint", ["invoice", "session"])
+@pytest.mark.parametrize("endpoint", ["invoice", "session", "faktura"])
 def test_private_payloads_are_valid(endpoint: str) -> None:
     assert validate(order().to_payload(endpoint), endpoint, clock=lambda: NOW) == []
 
@@ -305,7 +305,7 @@ _line = st.builds(
 @hypothesis_settings(max_examples=150)
 @given(
     st.lists(_line, min_size=1, max_size=6),
-    st.sampled_from(["invoice", "ehf", "session"]),
+    st.sampled_from(["invoice", "ehf", "session", "faktura"]),
     st.sampled_from([PRIVATE, COMPANY]),
 )
 def test_builder_output_always_validates(lines: list[LineItem], endpoint: str, customer: Customer) -> None:

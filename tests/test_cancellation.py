@@ -12,7 +12,7 @@ from local_server import Fault
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
-from opentelemetry.trace import StatusCode
+from opentelemetry.trace import SpanKind, StatusCode
 from test_faults import CREATE, api, order
 from test_unreadable_success import AuditRecorder
 
@@ -73,8 +73,14 @@ def test_cancelled_calls_are_recorded_ended_and_still_cancelled(local_server: An
     assert all(outcomes == ["attempt", "unknown"] for outcomes in by_call.values()), by_call
     assert all("CancelledError" in (e.error or "") for e in audit.events if e.outcome == "unknown")
 
-    spans = exporter.get_finished_spans()
-    assert len(spans) == 4 * ROUNDS  # every span ended: none left open
+    finished = exporter.get_finished_spans()
+    spans = [span for span in finished if span.kind is SpanKind.INTERNAL]  # one per operation
+    attempts = [span for span in finished if span.kind is SpanKind.CLIENT]  # one per HTTP attempt, inside it
+    assert (len(spans), len(attempts)) == (4 * ROUNDS, 4 * ROUNDS)  # every span ended: none left open
+    operations = {span.context.span_id for span in spans}
+    assert all(a.parent is not None and a.parent.span_id in operations for a in attempts)
+    assert all(a.status.status_code is StatusCode.ERROR for a in attempts)
+    assert {a.attributes["error.type"] for a in attempts} == {"CancelledError"}  # what really stopped each one
     assert all(span.status.status_code is StatusCode.ERROR for span in spans)
     assert all(span.attributes["error.type"] == "CallInterruptedError" for span in spans)
     assert {span.attributes["frontpayment.interrupted_by"] for span in spans} == {"CancelledError"}
@@ -113,7 +119,9 @@ def test_ctrl_c_in_a_sync_call_is_recorded_and_re_raised(local_server: Any) -> N
         client.sleep = interrupt
         with pytest.raises(KeyboardInterrupt):
             client.get_invoice_number("ODR1")
-    (span,) = exporter.get_finished_spans()
+    attempt, span = exporter.get_finished_spans()  # the attempt the server cut off, then the operation
+    assert attempt.kind is SpanKind.CLIENT
+    assert attempt.attributes["error.type"] == "RemoteProtocolError"
     assert span.status.status_code is StatusCode.ERROR
     assert span.attributes["frontpayment.interrupted_by"] == "KeyboardInterrupt"
     assert not otel._spans

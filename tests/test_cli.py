@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -72,8 +73,10 @@ def test_validate_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_validate_json_keeps_expected_and_actual(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     payload = documented(INVOICE)
     payload["products"]["0"]["tax"] = 20
+    payload["customerDetails"]["personalNumber"] = "123456789012"
     code, out, _ = run(["validate", "--endpoint", "invoice", write(tmp_path, payload), "--json"], capsys)
     assert code == 1
+    assert "123456789012" not in out  # the actual value of a personal number stays masked
     (item,) = [i for i in json.loads(out) if i["path"] == 'products["0"].tax']
     assert item["actual"] == 20
     assert "25" in item["expected"]
@@ -511,3 +514,39 @@ def test_readme_command_line_block_matches_the_parser() -> None:
 
 def _subparsers(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[Any] | None:
     return next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("frontpayment send-b", {"send-batch"}),
+        ("frontpayment send-batch x.jsonl --endpoint ", {"invoice", "ehf", "session", "faktura"}),
+    ],
+)
+def test_shell_completion_through_the_console_script(line: str, expected: set[str], tmp_path: Path) -> None:
+    """What bash gets from ``eval "$(register-python-argcomplete frontpayment)"`` (the ``completion`` extra)."""
+    exe = shutil.which("frontpayment")
+    assert exe is not None
+    result = tmp_path / "completions"
+    (tmp_path / "x.jsonl").write_text(example_batch("invoice", 1), encoding="utf-8")
+    env = {
+        **os.environ,
+        "_ARGCOMPLETE": "1",
+        "COMP_LINE": line,
+        "COMP_POINT": str(len(line)),
+        "_ARGCOMPLETE_STDOUT_FILENAME": str(result),
+    }
+    proc = subprocess.run([exe], env=env, capture_output=True, text=True, check=False, timeout=60, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert {word.strip() for word in result.read_text(encoding="utf-8").split("\v")} == expected
+
+
+def test_a_closed_pipe_is_not_an_error_message(capsys: pytest.CaptureFixture[str]) -> None:
+    """``frontpayment example batch --count 1000 | head -1``: the reader left; nothing more to say."""
+
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    assert main(["example", "batch", "--count", "1000"], out=ClosedPipe()) == 1
+    assert capsys.readouterr().err == ""

@@ -176,7 +176,8 @@ def _attacks(action: argparse.Action, files: dict[str, str], refused: str) -> It
     if action.type in NUMERIC_TYPES:
         yield from ([v] for v in NUMERIC_VALUES)
         return
-    if action.choices:
+    if action.choices:  # every choice (a choice the command cannot serve is a bug), and two that are not
+        yield from ([str(c)] for c in action.choices)
         yield from (["bogus"], [""])
         return
     if action.dest == "base_url":
@@ -445,3 +446,35 @@ def test_console_script_never_prints_a_traceback(
         assert proc.returncode == 2
         assert len(err.splitlines()) == 1
         assert expected in err
+
+
+@pytest.mark.usefixtures("_no_serving")
+@pytest.mark.parametrize("db", ["fake.sqlite", "binary.dat", "a-directory", "missing"])
+def test_a_database_file_that_is_not_one_is_one_line(db: str, files: dict[str, str]) -> None:
+    """``sandbox --db`` on something SQLite cannot use: the SQLite error becomes one line, exit 2."""
+    code, _out, err = _run(["sandbox", "--db", files[db], "--port", "0"])
+    assert code == 2, err
+    assert len(err.splitlines()) == 1
+    assert err.startswith("error: ")
+    assert "internal error" not in err
+
+
+def test_a_failing_plugin_warns_in_one_line_not_a_traceback(files: dict[str, str], tmp_path: Path) -> None:
+    """An audit log that cannot be written (here: a directory) is logged by the SDK with its exception; without a
+    handler, Python's last resort printed the whole traceback. The real console script, in a clean environment."""
+    exe = shutil.which("frontpayment")
+    assert exe is not None
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FRONTPAYMENT_")}
+    env |= {"FRONTPAYMENT_AUDIT": files["a-directory"], "FRONTPAYMENT_TOKEN": "t"}
+    argv = [exe, "send", "invoice", files["invoice.json"], "--base-url", f"http://127.0.0.1:{_refused_port()}"]
+    debug = subprocess.run(
+        argv, capture_output=True, text=True, check=False, timeout=60, env=env | {"FRONTPAYMENT_DEBUG": "1"}
+    )
+    assert "Traceback" in debug.stderr  # the details are there for who asks
+    proc = subprocess.run(argv, capture_output=True, text=True, check=False, timeout=60, env=env, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    assert lines[-1].startswith("error: APIConnectionError: cannot reach 127.0.0.1:")
+    assert any("audit" in line and "IsADirectoryError" in line for line in lines[:-1]), proc.stderr
+    assert all(line.startswith("error: ") for line in lines)

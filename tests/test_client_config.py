@@ -79,12 +79,12 @@ def _recording_client(**kw: Any) -> tuple[FrontpaymentClient, list[httpx.Request
 def test_invalid_payload_is_never_sent() -> None:
     client, seen = _recording_client()
     payload = documented(INVOICE)
-    payload["customerDetails"]["personalNumber"] = "123"
+    payload["customerDetails"]["personalNumber"] = "123456789012"  # max:11
     with pytest.raises(PayloadValidationError) as caught:
         client.send_invoice(payload)
     assert seen == []
     assert [v.path for v in caught.value.violations] == ["customerDetails.personalNumber"]
-    assert "123" not in str(caught.value).replace("[0-9]{11}", "")
+    assert "123456789012" not in str(caught.value)
 
 
 def test_validate_false_sends_as_given() -> None:

@@ -15,6 +15,7 @@ from local_server import LocalServer, Received, Reply, envelope
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.trace import SpanKind, StatusCode
 from test_plugins import Recorder
 from test_spec_rules import INVOICE, SESSION, documented
 
@@ -109,7 +110,7 @@ def test_frontpayment_log_variable_adds_a_handler(
     assert CANARY_TOKEN not in err
 
 
-def test_otel_plugin_makes_one_span_per_operation() -> None:
+def test_otel_plugin_makes_an_operation_span_around_one_span_per_attempt() -> None:
     exporter = InMemorySpanExporter()
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
@@ -136,15 +137,22 @@ def test_otel_plugin_makes_one_span_per_operation() -> None:
     client.get_invoice_number("ODR5")
     with pytest.raises(NotFoundError):
         client.get_invoice_number("ODR6")
-    ok, failed = exporter.get_finished_spans()
+    busy, answered, ok, refused, failed = exporter.get_finished_spans()  # each attempt ends before its operation
     assert ok.name == "frontpayment.get_invoice_number"
-    assert ok.attributes["http.response.status_code"] == 200
+    assert ok.kind is SpanKind.INTERNAL
     assert ok.attributes["frontpayment.attempts"] == 2  # a 503, then the answer
     assert ok.attributes["frontpayment.order_uuid"] == "ODR5"
-    assert ok.status.is_ok
+    assert ok.status.status_code is StatusCode.UNSET
+    assert [s.name for s in (busy, answered, refused)] == ["GET"] * 3
+    assert {s.kind for s in (busy, answered, refused)} == {SpanKind.CLIENT}
+    assert (busy.attributes["error.type"], answered.attributes["http.request.resend_count"]) == ("503", 1)
+    host = "demo-api.frontpayment.no"
+    assert answered.attributes["url.full"] == f"https://{host}/api/v1/connect/orders/invoice-number/ODR5"
+    assert (answered.attributes["server.address"], answered.attributes["server.port"]) == (host, 443)
+    assert refused.attributes["http.response.status_code"] == 404
     assert failed.attributes["error.type"] == "NotFoundError"
-    assert not failed.status.is_ok
-    assert CANARY_TOKEN not in json.dumps([dict(s.attributes) for s in (ok, failed)])
+    assert failed.status.status_code is StatusCode.ERROR
+    assert CANARY_TOKEN not in json.dumps([dict(s.attributes) for s in exporter.get_finished_spans()])
 
 
 def _canary_payloads() -> tuple[dict[str, Any], dict[str, Any]]:
@@ -228,7 +236,7 @@ def test_no_committed_cassette_holds_a_secret_or_personal_data() -> None:
         "apikey:",
     ]
     files = sorted(CASSETTES.rglob("*.yaml"))
-    assert len(files) == 46
+    assert len(files) == 95  # 73 documented responses, 5 Katsu Pay, 17 real recordings
     for path in files:
         text = path.read_text(encoding="utf-8").lower()
         for value in sensitive:

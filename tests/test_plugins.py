@@ -61,6 +61,12 @@ class Recorder:
         self.seen.append(("frontpayment_operation_started", {"call": call}))
 
     @hookimpl
+    def frontpayment_before_attempt(self, call: Call, attempt: int, method: str, url: str) -> None:
+        self.seen.append(
+            ("frontpayment_before_attempt", {"call": call, "attempt": attempt, "method": method, "url": url})
+        )
+
+    @hookimpl
     def frontpayment_after_exchange(self, exchange: Exchange) -> None:
         self.seen.append(("frontpayment_after_exchange", {"exchange": exchange}))
 
@@ -115,6 +121,7 @@ SUCCESS_ORDER = [
     "frontpayment_validation_rules",
     "frontpayment_audit_event",
     "frontpayment_operation_started",
+    "frontpayment_before_attempt",
     "frontpayment_after_exchange",
     "frontpayment_audit_event",
     "frontpayment_operation_finished",
@@ -137,6 +144,8 @@ def test_every_hook_fires_in_order_with_its_documented_arguments(asynchronous: b
 
     [exchange] = [a["exchange"] for a in recorder.args("frontpayment_after_exchange")]
     assert exchange.call is call
+    [before] = recorder.args("frontpayment_before_attempt")
+    assert before == {"call": call, "attempt": 0, "method": "POST", "url": exchange.url}
     assert (exchange.method, exchange.status, exchange.attempt) == ("POST", 201, 0)
     assert exchange.url == "https://demo-api.frontpayment.no/api/v1/connect/orders/invoice/create"
     assert exchange.elapsed >= 0
@@ -213,11 +222,14 @@ def test_katsupay_fires_the_observing_hooks(asynchronous: bool) -> None:
             client.get_invoice("abc")
     assert recorder.names() == [
         "frontpayment_operation_started",
+        "frontpayment_before_attempt",
         "frontpayment_after_exchange",
         "frontpayment_operation_finished",
     ]
     exchange = recorder.args("frontpayment_after_exchange")[0]["exchange"]
     assert exchange.url == "http://127.0.0.1:8080/api/v1/Invoice/getbyId?InvoiceId=abc"
+    [before] = recorder.args("frontpayment_before_attempt")
+    assert (before["attempt"], before["method"], before["url"]) == (0, "GET", exchange.url)
     assert exchange.call.operation == "katsupay.get_invoice"
 
 
@@ -371,6 +383,7 @@ def test_the_example_plugin_loads_through_its_entry_point_and_sees_every_hook(ch
         "frontpayment_validation_rules",
         "frontpayment_audit_event",
         "frontpayment_operation_started",
+        "frontpayment_before_attempt",
         "frontpayment_after_exchange",
         "frontpayment_on_error",
         "frontpayment_operation_finished",

@@ -57,7 +57,9 @@ def _request_examples(route: Route) -> list[tuple[str, Any]]:
 
 def _parameters(route: Route, order_uuid: str | None) -> tuple[dict[str, str], dict[str, str]]:
     path, query = {}, {}
-    for parameter in route.operation.get("parameters", []):
+    shared = load_spec(route.spec).get("components", {}).get("parameters", {})
+    for listed in route.operation.get("parameters", []):
+        parameter = shared[listed["$ref"].rsplit("/", 1)[-1]] if "$ref" in listed else listed
         value = parameter.get("example", parameter.get("schema", {}).get("example", "x"))
         if parameter["name"] == "orderUuid" and order_uuid is not None:
             value = order_uuid

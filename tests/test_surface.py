@@ -11,9 +11,9 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
@@ -43,7 +43,8 @@ def _generate(document: dict[str, Any], tmp_path: Path, name: str) -> ModuleType
     out = tmp_path / f"{name}.py"
     surface_codegen.generate(spec_file, out, "frontpayment")
     module_spec = importlib.util.spec_from_file_location(name, out)
-    assert module_spec is not None and module_spec.loader is not None
+    assert module_spec is not None
+    assert module_spec.loader is not None
     module = importlib.util.module_from_spec(module_spec)
     sys.modules[name] = module  # attrs resolves the classes' annotations through the module
     module_spec.loader.exec_module(module)
@@ -94,7 +95,8 @@ def test_a_response_field_added_to_the_spec_appears_on_the_typed_result(tmp_path
     assert result.courier == "Posten"
     assert result.order_amount == Decimal(40)
     # and without the regeneration the field is not there: the committed surface knows nothing of it
-    assert not hasattr(OrderStatus, "tracking_fee") and "tracking_fee" not in OrderStatus.__annotations__
+    assert not hasattr(OrderStatus, "tracking_fee")
+    assert "tracking_fee" not in OrderStatus.__annotations__
 
 
 def test_a_get_operation_added_to_the_spec_is_a_client_method_a_resource_method_and_a_cli_command(
@@ -136,7 +138,7 @@ def test_every_operation_of_the_spec_is_on_the_client_and_its_resource() -> None
     ids = {op["operationId"] for item in document["paths"].values() for op in item.values()}
     assert ids == set(OPERATIONS)
     client = FrontpaymentClient(base_url="http://127.0.0.1:9")
-    for name, op in OPERATIONS.items():
+    for name, _op in OPERATIONS.items():
         assert callable(getattr(client, name)), name
     assert {"invoice", "ehf", "session", "faktura", "cancel", "refund", "refund-approval", "resend"} <= set(ENDPOINTS)
     client.close()
@@ -188,7 +190,7 @@ def test_the_guide_to_adding_an_operation_documents_exactly_the_x_sdk_keys(tmp_p
     assert used <= documented
     # The guide's example is the spec's own entry for that operation.
     example = yaml.safe_load(re.search(r"```yaml\n(.*?)```", guide, flags=re.DOTALL).group(1))  # type: ignore[union-attr]
-    (path, item), = example.items()
+    ((path, item),) = example.items()
     assert _spec()["paths"][path]["get"]["x-sdk"] == item["get"]["x-sdk"]
     assert "nox -s generate" in guide
     # A misspelt policy key is an error, not a silently ignored line.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,9 @@ def _body(status: int, data: Any, *, http: int | None = None, **fields: Any) -> 
     return (http or status, JSON, json.dumps(body).encode())
 
 
-# (name, reply, words the message must contain)
+# (name, reply, a pattern the message must match: it names the field that is missing or wrong)
 UNREADABLE: list[tuple[str, Reply, str]] = [
-    ("html_200", (200, {"Content-Type": "text/html"}, b"<html><body>OK</body></html>"), "body is not JSON (text/html)"),
+    ("html_200", (200, {"Content-Type": "text/html"}, b"<html><body>OK</body></html>"), r"not JSON \(text/html\)"),
     (
         "error_envelope_in_200",
         _body(
@@ -56,19 +57,23 @@ UNREADABLE: list[tuple[str, Reply, str]] = [
             message="payloadValidationErrors",
             errors=["The products field is required."],
         ),
-        "data is null",
+        r"data(:| is) .*null",
     ),
-    ("201_without_uuid", _body(201, {"customerUuid": "C1"}), "data.uuid missing"),
-    ("orderUuid_instead_of_uuid", _body(201, {"orderUuid": "ODR1", "customerUuid": "C1"}), "data.uuid missing"),
-    ("201_without_customerUuid", _body(201, {"uuid": "ODR1"}), "key 'customerUuid' missing"),
-    ("data_null", _body(201, None), "data is null"),
-    ("no_data", (201, JSON, b'{"status_code": 201, "message": "ok"}'), "data missing"),
-    ("uuid_number", _body(201, {"uuid": 2005869234, "customerUuid": "C1"}), "data.uuid is a number"),
-    ("uuid_object", _body(201, {"uuid": {"id": "ODR1"}, "customerUuid": "C1"}), "data.uuid is an object"),
-    ("uuid_null", _body(201, {"uuid": None, "customerUuid": "C1"}), "data.uuid is null"),
-    ("uuid_empty", _body(201, {"uuid": "", "customerUuid": "C1"}), "data.uuid is an empty string"),
-    ("empty_body", (201, JSON, b""), "empty body"),
-    ("json_array", (200, JSON, b"[]"), "expected a JSON object, got an array"),
+    ("201_without_uuid", _body(201, {"customerUuid": "C1"}), r"data\.uuid (is )?missing"),
+    ("orderUuid_instead_of_uuid", _body(201, {"orderUuid": "ODR1", "customerUuid": "C1"}), r"data\.uuid (is )?missing"),
+    ("201_without_customerUuid", _body(201, {"uuid": "ODR1"}), r"customerUuid'? (is )?missing"),
+    ("data_null", _body(201, None), r"data(:| is) .*null"),
+    ("no_data", (201, JSON, b'{"status_code": 201, "message": "ok"}'), r"data( (is )?missing|: expected an object)"),
+    ("uuid_number", _body(201, {"uuid": 2005869234, "customerUuid": "C1"}), r"data\.uuid(:| is) .*(a number|int)"),
+    (
+        "uuid_object",
+        _body(201, {"uuid": {"id": "ODR1"}, "customerUuid": "C1"}),
+        r"data\.uuid(:| is) .*(an object|dict)",
+    ),
+    ("uuid_null", _body(201, {"uuid": None, "customerUuid": "C1"}), r"data\.uuid(:| is) .*null"),
+    ("uuid_empty", _body(201, {"uuid": "", "customerUuid": "C1"}), r"data\.uuid(:| is) .*empty"),
+    ("empty_body", (201, JSON, b""), r"empty body"),
+    ("json_array", (200, JSON, b"[]"), r"object, got (an array|list)"),
 ]
 IDS = [case[0] for case in UNREADABLE]
 
@@ -76,7 +81,7 @@ IDS = [case[0] for case in UNREADABLE]
 def _check(caught: MalformedResponseError, reply: Reply, words: str, server: LocalServer, audit: AuditRecorder) -> None:
     assert caught.outcome_unknown is True
     assert caught.body == reply[2]  # the raw body is kept
-    assert words in str(caught)
+    assert re.search(words, str(caught)), str(caught)  # names what was missing or wrong
     assert "KeyError" not in str(caught)
     assert "outcome unknown" in str(caught)
     assert server.posts() == 1  # sent once, never resent
@@ -115,8 +120,13 @@ def test_unreadable_2xx_to_send_invoice_is_an_unknown_outcome_async(
 def test_every_state_changing_operation_treats_an_unreadable_2xx_as_unknown(local_server: Any) -> None:
     session_reply = _body(201, {"uuid": "ODR1", "customerUuid": "C1"})  # the invoice's shape, not the session's
     cases = [
-        ("send_ehf_invoice", documented(EHF), _body(201, {"uuid": 7, "customerUuid": "C1"}), "data.uuid is a number"),
-        ("create_invoice_session", documented(SESSION), session_reply, "data.orderUuid missing"),
+        (
+            "send_ehf_invoice",
+            documented(EHF),
+            _body(201, {"uuid": 7, "customerUuid": "C1"}),
+            r"data\.uuid(:| is) .*(a number|int)",
+        ),
+        ("create_invoice_session", documented(SESSION), session_reply, r"data\.orderUuid (is )?missing"),
     ]
     for method, payload, reply, words in cases:
         server = local_server(api, [Fault("reply", reply=reply)])

@@ -191,17 +191,18 @@ def test_ensure_valid_raises_with_every_violation() -> None:
 
 def test_unknown_endpoint() -> None:
     with pytest.raises(ValueError, match="unknown endpoint"):
-        validate({}, "refund")
+        validate({}, "refunds")
 
 
-# The fast path: the compiled validator must agree with the reference validator. If it ever accepted what the
-# reference rejects, an invalid payload could be sent; if it rejected what the reference accepts, validation would
-# only be slower. Both directions are checked, on mutated documented payloads and on the rule cases above.
+# The compiled validator (jsonschema-rs) must agree with an independent implementation of JSON Schema (the Python
+# jsonschema package, a test dependency only): if it accepted what the spec refuses, an invalid payload could be
+# sent; if it refused what the spec accepts, a valid order would be blocked. Both directions are checked, on
+# mutated documented payloads and on the rule cases above.
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+from jsonschema_reference import reference_validator  # noqa: E402
 
-from frontpayment_ext.schema import fast_is_valid  # noqa: E402
-from frontpayment_ext.validation import _fast_validator, _validator  # noqa: E402
+from frontpayment_ext.validation import _schema, _validator  # noqa: E402
 
 _values = st.recursive(
     st.none()
@@ -239,14 +240,19 @@ _values = st.recursive(
 )
 
 
+_REFERENCES: dict[tuple[str, bool], Any] = {}
+
+
 def _agree(payload: Any, endpoint: str, custom: bool = False) -> None:
-    fast = fast_is_valid(_fast_validator(endpoint, custom), payload)
-    reference = _validator(endpoint, custom).is_valid(payload)
-    assert fast == reference, f"fast={fast} reference={reference}"
+    if (endpoint, custom) not in _REFERENCES:
+        _REFERENCES[endpoint, custom] = reference_validator(_schema(endpoint, custom))
+    compiled = _validator(endpoint, custom).is_valid(payload)
+    reference = _REFERENCES[endpoint, custom].is_valid(payload)
+    assert compiled == reference, f"compiled={compiled} reference={reference}"
 
 
 @given(st.sampled_from(list(ENDPOINT.items())), st.data(), _values, st.booleans())
-def test_fast_and_reference_validators_agree(
+def test_compiled_and_independent_validators_agree(
     item: tuple[str, str], data: st.DataObject, value: Any, custom: bool
 ) -> None:
     component, endpoint = item
@@ -269,18 +275,18 @@ def test_fast_and_reference_validators_agree(
 
 
 @pytest.mark.parametrize(("rule", "component", "change", "path"), CASES, ids=[c[0] for c in CASES])
-def test_fast_validator_rejects_each_rule_case(
+def test_compiled_validator_rejects_each_rule_case(
     rule: str, component: str, change: Callable[[Any], None], path: str
 ) -> None:
     payload = documented(component)
     change(payload)
-    assert not fast_is_valid(_fast_validator(ENDPOINT[component], False), payload), rule
+    assert not _validator(ENDPOINT[component], False).is_valid(payload), rule
     _agree(payload, ENDPOINT[component])
 
 
 @pytest.mark.parametrize("component", list(OPS))
-def test_fast_validator_accepts_the_documents_examples(component: str) -> None:
-    assert fast_is_valid(_fast_validator(ENDPOINT[component], False), documented(component))
+def test_compiled_validator_accepts_the_documents_examples(component: str) -> None:
+    assert _validator(ENDPOINT[component], False).is_valid(documented(component))
 
 
 # --- Laravel semantics: the server's trimming, both subTotal readings, and the two validation paths agreeing ---
@@ -310,7 +316,7 @@ def test_sub_total_accepts_both_documented_readings(sub_total: str, valid: bool)
 
 def test_surrounding_white_space_is_trimmed_as_the_server_does() -> None:
     """TrimStrings runs before every rule: a trailing newline or padding never makes a value invalid, and both
-    validation paths agree on it (Python's $ would match before a final newline, ECMA-262's does not)."""
+    validators agree on it (Python's $ would match before a final newline, ECMA-262's does not)."""
     payload = documented(SESSION)
     payload["customerDetails"].update(personalNumber="28038712383\n", type=" private ", preferredLanguage="\tEN ")
     payload["products"][0]["tax"] = " 0\n"
@@ -321,7 +327,7 @@ def test_surrounding_white_space_is_trimmed_as_the_server_does() -> None:
     assert [v.path for v in check(raw, INVOICE)] == ["customerDetails.personalNumber"]
     for endpoint, body in (("session", payload), ("invoice", raw)):
         _agree(body, endpoint)
-    # On the raw (untrimmed) body, the reference validator now reads `$` as ECMA-262 does, like the compiled one.
+    # On the raw (untrimmed) body, the compiled validator reads `$` as ECMA-262 does (so does the independent one).
     newline = {**documented(SESSION), "orderDate": "1755150488\n"}
     assert not _validator("session", False).is_valid(newline)
     _agree(newline, "session")
@@ -446,3 +452,114 @@ def test_an_exponent_numeric_string_is_judged_not_raised(huge: str) -> None:
     paths = [v.path for v in check(payload, INVOICE)]
     assert paths
     assert all(p.startswith(("products", "orderSummary")) for p in paths)
+
+
+# --- One compiled validator: ECMA-262 patterns, the quick path, values JSON cannot carry ---
+
+from frontpayment_ext import validation as validation_module  # noqa: E402
+from frontpayment_ext.schema import validator_for  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("component", "value", "valid"),
+    [
+        ("Numeric", "12", True),
+        ("Numeric", "12\n", True),  # the pattern itself allows trailing ASCII white space (is_numeric does)
+        ("Numeric", "\x0b12", True),  # \x0B in the spec's character class
+        ("Numeric", "12\x1c", False),  # Python's str.strip would remove \x1c; PHP and the pattern do not
+        ("Numeric", "\u0661\u0662", False),  # Arabic-Indic digits are not [0-9]
+        ("SessionPersonalNumber", "12345678901", True),
+        ("SessionPersonalNumber", "12345678901\n", False),  # ECMA-262's $ is the very end, never before a newline
+        ("Blank", "\u3000\ufeff\u200b\x85\xa0", True),  # \uXXXX and \xXX escapes in a character class
+        ("Blank", " \u200d", False),  # a zero-width joiner is not trimmed
+        ("Blank", "\n", True),
+        ("Blank", "a\n", False),
+    ],
+)
+def test_the_compiled_validator_reads_the_spec_patterns_as_ecma_262(component: str, value: str, valid: bool) -> None:
+    assert validator_for(component).is_valid(value) is valid
+
+
+def test_the_organisation_number_pattern_is_ecma_262() -> None:
+    """The session page's negated ASCII class: Unicode letters pass, ASCII punctuation and space do not."""
+    payload = documented(SESSION)
+    payload["customerDetails"].update(type="corporate", organizationId="ØRSTA123")
+    assert "customerDetails.organizationId" not in [v.path for v in check(payload, SESSION)]
+    payload["customerDetails"]["organizationId"] = "ØRSTA 123"
+    assert "customerDetails.organizationId" in [v.path for v in check(payload, SESSION)]
+
+
+_hostile = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.decimals(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=4), children, max_size=3),
+    max_leaves=10,
+)
+
+
+@hypothesis_settings(max_examples=300)
+@given(st.sampled_from(list(ENDPOINT.items())), st.data(), st.lists(_padded() | _hostile, min_size=1, max_size=3))
+def test_the_quick_path_answers_exactly_as_the_full_path(
+    item: tuple[str, str], data: st.DataObject, values: list[Any]
+) -> None:
+    """validate() answers a valid, already-trimmed payload with one compiled check and no copy; on everything
+    else it walks, trims and lists every error. The two must never differ: a payload the quick check let through
+    wrongly would be sent unchecked."""
+    component = item[0]
+    payload = documented(component)
+    for value in values:
+        node: Any = payload
+        parent: Any = None
+        key: Any = None
+        while isinstance(node, dict | list) and node and data.draw(st.booleans()):
+            key = data.draw(st.sampled_from(list(node) if isinstance(node, dict) else list(range(len(node)))))
+            parent, node = node, node[key]
+        if parent is not None:
+            parent[key] = value
+    quick = check(payload, component)
+    original = validation_module._is_quick
+    validation_module._is_quick = lambda *args: False  # type: ignore[assignment]
+    try:
+        full = check(payload, component)
+    finally:
+        validation_module._is_quick = original
+    assert quick == full
+
+
+def test_the_quick_path_is_taken_for_a_valid_payload_and_not_for_one_to_trim() -> None:
+    assert validation_module._is_quick("invoice", False, documented(INVOICE))
+    padded = documented(INVOICE)
+    padded["customerDetails"]["name"] = "Kari "
+    assert not validation_module._is_quick("invoice", False, padded)
+    blank = documented(INVOICE)
+    blank["customerDetails"]["name"] = ""
+    assert not validation_module._is_quick("invoice", False, blank)
+    for number in (float("nan"), float("inf"), Decimal("-Infinity")):
+        odd = documented(INVOICE)
+        odd["products"]["0"]["quantity"] = number
+        assert not validation_module._is_quick("invoice", False, odd)
+
+
+def test_values_json_cannot_carry_are_violations_not_crashes() -> None:
+    payload = documented(INVOICE)
+    payload["customerDetails"]["name"] = {1, 2}
+    payload["customerReference"] = b"bytes"
+    payload["referenceNo"] = "lone \ud800 surrogate"
+    payload["customerDetails"]["address"] = {1: "x", "street": "a"}
+    found = {v.path: v.message for v in check(payload, INVOICE)}
+    assert found["customerDetails.name"] == "is not a JSON value"
+    assert found["customerReference"] == "is not a JSON value"
+    assert found["referenceNo"] == "contains a lone surrogate"
+
+
+def test_paths_keep_the_instance_s_own_keys() -> None:
+    """jsonschema-rs reads back the key "01" as the int 1 and drops an empty key; the paths users see do not."""
+    payload = documented(INVOICE)
+    payload["products"] = {"01": {**payload["products"]["0"], "tax": "x"}, "": 5}
+    paths = [v.path for v in check(payload, INVOICE)]
+    assert 'products["01"].tax' in paths
+    assert 'products[""]' in paths

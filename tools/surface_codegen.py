@@ -30,13 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # The keys an operation's x-sdk entry may hold (docs/adding-an-operation.md documents each); any other is an error,
 # so a misspelt policy cannot be silently ignored.
 X_SDK_KEYS = frozenset(
-    {"resource", "method", "changes_state", "validate", "body_name", "cli", "cli_fields", "empty_on_404"}
+    {"resource", "method", "changes_state", "validate", "rules", "body_name", "cli", "cli_fields", "empty_on_404"}
 )
 HEADER = (
     '"""Generated from {spec} by tools/surface_codegen.py: do not edit, run `nox -s generate`.\n\n'
     "The typed surface of the API: result classes, the operation table, and the sync and async methods.\n"
     '"""\n\n'
-    "# ruff: noqa: E501\n"
     "from __future__ import annotations\n\n"
     "from collections.abc import Mapping\n"
     "from decimal import Decimal\n"
@@ -105,7 +104,9 @@ class Generator:
             model = self.model(name or context, schema) if register else name or context
             return "model", nullable, model, {"model": model}
         if kinds == {"array"}:
-            item_kind, _, item_type, item_extra = self.kind(schema.get("items", {}), context + "Item", register=register)
+            item_kind, _, item_type, item_extra = self.kind(
+                schema.get("items", {}), context + "Item", register=register
+            )
             args = "".join(f", {k}={v}" for k, v in item_extra.items())
             return "list", nullable, f"tuple[{item_type} | None, ...]", {"item": f'FieldSpec("", "{item_kind}"{args})'}
         if "number" in kinds:
@@ -114,7 +115,7 @@ class Generator:
             return "int", nullable, "int", extra
         if kinds in ({"boolean"}, {"boolean", "integer"}):
             return "bool", nullable, "bool", extra
-        if kinds == {"string"} or kinds == {"integer", "string"}:
+        if kinds in ({"string"}, {"integer", "string"}):
             if schema.get("minLength", 0) >= 1:
                 extra["non_empty"] = "True"
             return "str", nullable, "str", extra
@@ -244,6 +245,7 @@ class Generator:
             "path_params": path_params,
             "query_params": query_params,
             "body": sdk.get("validate") if body_schema is not None else None,
+            "rules": tuple(sdk.get("rules", ())),
             "has_body": body_schema is not None,
             "body_schema": body_schema_name,
             "body_fields": body_fields,
@@ -329,6 +331,11 @@ class Generator:
             *(f"    {op['body']!r}: {op['body_schema']!r}," for op in ops if op["body"] and op["body_schema"]),
             "}",
             "",
+            "# The SDK's business rules (beyond the schema) that each endpoint's body is checked by.",
+            "ENDPOINT_RULES: dict[str, tuple[str, ...]] = {",
+            *(f"    {op['body']!r}: {op['rules']!r}," for op in ops if op["body"] and op["body_schema"]),
+            "}",
+            "",
         ]
         resources: dict[str, list[dict[str, Any]]] = {}
         for op in ops:
@@ -338,7 +345,7 @@ class Generator:
             for resource, members in resources.items():
                 out += ["", f"class {prefix}{pascal(resource)}(Resource):", f'    """The {resource} operations."""', ""]
                 for op in members:
-                    out += self.method_source(op, asynchronous=asynchronous, target="resource") + [""]
+                    out += [*self.method_source(op, asynchronous=asynchronous, target="resource"), ""]
             kind = "asynchronous" if asynchronous else "synchronous"
             out += [
                 "",
@@ -357,7 +364,7 @@ class Generator:
                     "",
                 ]
             for op in ops:
-                out += self.method_source(op, asynchronous=asynchronous, target="client") + [""]
+                out += [*self.method_source(op, asynchronous=asynchronous, target="client"), ""]
         return "\n".join(out).rstrip() + "\n"
 
 

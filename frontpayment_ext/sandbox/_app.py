@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import copy
 import itertools
 import json
 import re
@@ -53,7 +52,6 @@ _BODY_RULES: dict[tuple[str, str], Callable[[dict[str, Any]], list[str]]] = {
     ("POST", "/api/v1/orders/refund/request/approval/{}"): refund_approval_rules,
     ("POST", "/api/v1/connect/orders/resend/{}"): resend_rules,
 }
-_FAKTURA = ("POST", "/api/v1/connect/orders/invoice/create/faktura")
 _STATUS_WORD = re.compile(r"[A-Za-z]+( [A-Za-z]+)*")
 _PAYMENT_METHOD = re.compile(r"[A-Za-z]+")
 
@@ -72,25 +70,15 @@ def _katsupay_examples() -> dict[str, dict[str, Any]]:
 
 
 def request_messages(route: Route, body: dict[str, Any]) -> list[str]:
-    """The 417 messages for a request body: the SDK's validator where the spec names the endpoint, the spec's
-    request schema otherwise, plus Laravel's rules for the lifecycle bodies the spec does not describe yet."""
-    messages: list[str] = []
+    """The 417 messages for a request body, in the server's order: Laravel's rules as the lifecycle pages print
+    them (what a schema cannot say: ``required_if``, at least one channel), then the SDK's validator where the spec
+    names the endpoint, else the spec's request schema."""
+    rules = _BODY_RULES.get(route.key)
+    messages = rules(laravel_input(body)) if rules is not None else []
     if route.sdk_endpoint is not None:
         messages += sentences(validate(body, route.sdk_endpoint))
     elif route.request_schema is not None:
         messages += sentences(schema_violations(body, route.request_schema, route.spec))
-    elif route.key == _FAKTURA:
-        # Send Invoice's payload family; the documented example omits customerDetails.type (a private customer).
-        checked = copy.deepcopy(body)
-        customer = checked.get("customerDetails")
-        if isinstance(customer, dict):
-            customer.setdefault("type", "private")
-            if not customer.get("personalNumber"):
-                messages.append("The customer details.personal number field is required.")
-        messages = sentences(validate(checked, "invoice")) + messages
-    rules = _BODY_RULES.get(route.key)
-    if rules is not None:
-        messages += rules(laravel_input(body))
     return list(dict.fromkeys(messages))
 
 

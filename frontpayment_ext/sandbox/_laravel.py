@@ -16,7 +16,11 @@ from frontpayment_ext.violations import Violation
 
 _PART = re.compile(r'\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_NUMERIC_PATTERN = "^-?[0-9]+"
+
+
+def _numeric_pattern(message: str) -> bool:
+    """Whether a pattern message is about the spec's ``Numeric`` (digits, with a fraction or an exponent)."""
+    return "[0-9]" in message and ("^-?[0-9]+" in message or "[eE]" in message)
 
 
 def path_parts(path: str) -> list[str]:
@@ -60,7 +64,7 @@ def sentence(violation: Violation) -> str:
     if message.startswith("must be of type "):
         return f"The {attr} {_type_sentence(message.removeprefix('must be of type '))}"
     if message.startswith("does not match the pattern"):
-        if _NUMERIC_PATTERN in message:
+        if _numeric_pattern(message):
             return f"The {attr} must be a number."
         if attr == "order date":
             return "The order date does not match the format d M, Y."

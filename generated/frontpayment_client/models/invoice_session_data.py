@@ -18,11 +18,15 @@ class InvoiceSessionData:
         order_uuid (str):
         customer_uuid (str):
         bank_id_url (None | str | Unset): BankID verification URL, for a corporate customer.
+        payment_url (None | str | Unset): The URL the real server sent instead (July 2025, a BankID pre-check URL for
+            `regular/submit`); read when
+            present, so a server that names it so is not lost.
     """
 
     order_uuid: str
     customer_uuid: str
     bank_id_url: None | str | Unset = UNSET
+    payment_url: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,6 +40,12 @@ class InvoiceSessionData:
         else:
             bank_id_url = self.bank_id_url
 
+        payment_url: None | str | Unset
+        if isinstance(self.payment_url, Unset):
+            payment_url = UNSET
+        else:
+            payment_url = self.payment_url
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -46,6 +56,8 @@ class InvoiceSessionData:
         )
         if bank_id_url is not UNSET:
             field_dict["bankIdUrl"] = bank_id_url
+        if payment_url is not UNSET:
+            field_dict["paymentUrl"] = payment_url
 
         return field_dict
 
@@ -65,10 +77,20 @@ class InvoiceSessionData:
 
         bank_id_url = _parse_bank_id_url(d.pop("bankIdUrl", UNSET))
 
+        def _parse_payment_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        payment_url = _parse_payment_url(d.pop("paymentUrl", UNSET))
+
         invoice_session_data = cls(
             order_uuid=order_uuid,
             customer_uuid=customer_uuid,
             bank_id_url=bank_id_url,
+            payment_url=payment_url,
         )
 
         invoice_session_data.additional_properties = d

@@ -13,7 +13,9 @@ T = TypeVar("T", bound="OrderCreatedData")
 class OrderCreatedData:
     """
     Attributes:
-        uuid (str): The new order's UUID (`ODR...`).
+        uuid (str): The new order's UUID (`ODR...`). Only a non-empty string is a success: an answer without one is read
+            as
+            an unknown outcome, since the order may well have been created.
         customer_uuid (str): The customer's UUID (`CSRT...`).
     """
 

@@ -46,6 +46,11 @@ def frontpayment_operation_started(call: Call) -> None:
 
 
 @hookimpl
+def frontpayment_before_attempt(call: Call, attempt: int, method: str, url: str) -> None:
+    SEEN.append(("frontpayment_before_attempt", {"call": call, "attempt": attempt, "method": method, "url": url}))
+
+
+@hookimpl
 def frontpayment_after_exchange(exchange: Exchange) -> None:
     SEEN.append(("frontpayment_after_exchange", {"exchange": exchange}))
 

@@ -1,0 +1,197 @@
+"""An invoice's whole life through the typed operations: send, follow, cancel, refund, resend; and the promises
+that hold for every call that changes state (audited, never resent after an unknown outcome), attacked on real
+sockets."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from local_server import Fault, LocalServer, Received, Reply, envelope
+
+from frontpayment_ext import (
+    Accepted,
+    Address,
+    AsyncFrontpaymentClient,
+    Callbacks,
+    AuditPlugin,
+    Customer,
+    FrontpaymentClient,
+    LineItem,
+    MalformedResponseError,
+    NotFoundError,
+    Order,
+    OrderAlreadyPaidError,
+    OrderDetails,
+    OrderStatus,
+    OutcomeUnknownError,
+    PayloadValidationError,
+    RefundRejectedError,
+    ServerError,
+)
+from frontpayment_ext.plugins.audit import verify
+
+REFUND = {"type": "regular", "grandTotal": "30.00", "products": [{"id": 451, "amount": "30.00"}]}
+APPROVAL = {**REFUND, "message": "refundRejectionForWeeklyThresholdExceed"}
+STATE_CHANGING: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = [
+    ("cancel_order", ("ODR1",), {"cancellation_note": "The customer asked."}),
+    ("refund_order", ("ODR1", REFUND), {}),
+    ("request_refund_approval", ("ODR1", APPROVAL), {}),
+    ("resend_payment_link", ("ODR1",), {"email": "kari@example.com"}),
+]
+
+
+def _accepted(request: Received) -> Reply:
+    return envelope(202, None, message="accepted")
+
+
+def _client(server: LocalServer, **options: Any) -> FrontpaymentClient:
+    return FrontpaymentClient(base_url=server.url, **options)
+
+
+@pytest.mark.parametrize(("name", "args", "kwargs"), STATE_CHANGING, ids=[c[0] for c in STATE_CHANGING])
+@pytest.mark.parametrize(
+    "fault",
+    [Fault("close_after_body"), Fault("reply", reply=envelope(500, None, message="boom")), "html-2xx"],
+    ids=["dropped", "500", "unreadable-2xx"],
+)
+def test_a_state_change_is_sent_once_whatever_happens(
+    local_server: Callable[..., LocalServer], tmp_path: Path, name: str, args: Any, kwargs: Any, fault: Any
+) -> None:
+    if fault == "html-2xx":
+        fault = Fault("reply", reply=(202, {"Content-Type": "text/html"}, b"<html>ok</html>"))
+    server = local_server(_accepted, faults=[fault] * 5)
+    audit = tmp_path / "audit.jsonl"
+    with _client(server, plugins=[AuditPlugin(audit)], max_retries=3) as client:
+        with pytest.raises((OutcomeUnknownError, ServerError, MalformedResponseError)) as caught:
+            getattr(client, name)(*args, **kwargs)
+    assert caught.value.outcome_unknown is True
+    assert server.posts() == 1  # never resent, though three retries were allowed
+    outcomes = [json.loads(line)["outcome"] for line in audit.read_text().splitlines()]
+    assert outcomes == ["attempt", "unknown"]
+    assert verify(audit).ok
+
+
+@pytest.mark.parametrize(("name", "args", "kwargs"), STATE_CHANGING, ids=[c[0] for c in STATE_CHANGING])
+def test_a_state_change_is_audited_like_a_send(
+    local_server: Callable[..., LocalServer], tmp_path: Path, name: str, args: Any, kwargs: Any
+) -> None:
+    server = local_server(_accepted)
+    audit = tmp_path / "audit.sqlite"
+    with _client(server, plugins=[AuditPlugin(audit)]) as client:
+        result = getattr(client, name)(*args, **kwargs)
+    assert isinstance(result, Accepted) and result.message == "accepted"
+    result_check = verify(audit)
+    assert result_check.ok and result_check.records == 2
+    assert server.received[0].path.endswith("/ODR1")
+
+
+def test_reads_are_retried(local_server: Callable[..., LocalServer]) -> None:
+    data = {"uuid": "ODR1", "status": "PAID", "orderAmount": 40, "refundedAmount": "12.50"}
+    server = local_server(lambda r: envelope(200, data), faults=[Fault("reply", reply=envelope(503, None))])
+    with _client(server, max_retries=2) as client:
+        client.sleep = lambda seconds: None  # type: ignore[method-assign]
+        status = client.orders.status("ODR1")
+    assert isinstance(status, OrderStatus)
+    assert (status.order_uuid, status.status) == ("ODR1", "PAID")
+    assert status.order_amount == Decimal(40) and status.refunded_amount == Decimal("12.50")
+    assert [r.method for r in server.received] == ["GET", "GET"]
+
+
+def test_an_empty_account_is_an_empty_list_for_the_list_only(local_server: Callable[..., LocalServer]) -> None:
+    not_found = envelope(404, None, message="Order Not Found")
+    server = local_server(lambda r: not_found)
+    with _client(server) as client:
+        assert list(client.list_order_statuses(status="PARTIAL REFUNDED")) == []
+        with pytest.raises(NotFoundError):
+            client.get_order_status("ODR1")
+        with pytest.raises(NotFoundError):
+            client.get_order_details("ODR1")
+    assert server.received[0].path == "/api/v1/connect/orders/status?type=PARTIAL+REFUNDED"
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "kwargs", "path"),
+    [
+        ("refund_order", ("ODR1", {**REFUND, "grandTotal": "31.00"}), {}, "grandTotal"),
+        ("refund_order", ("ODR1", {**REFUND, "products": [{"id": 451, "amount": "-30"}]}), {}, "products[0].amount"),
+        ("refund_order", ("ODR1", {**REFUND, "type": "gift"}), {}, "type"),
+        ("resend_payment_link", ("ODR1",), {}, "<root>"),
+        ("resend_payment_link", ("ODR1",), {"msisdn": "46567468"}, "countryCode"),
+        ("resend_payment_link", ("ODR1",), {"email": "not an address"}, "email"),
+        ("cancel_order", ("ODR1",), {"cancellation_note": "  "}, "cancellationNote"),
+        ("cancel_order", ("..",), {"cancellation_note": "x"}, "order_uuid"),
+        ("get_order_status", ("a/b",), {}, "order_uuid"),
+    ],
+)
+def test_client_side_checks_refuse_before_anything_is_sent(
+    local_server: Callable[..., LocalServer], name: str, args: Any, kwargs: Any, path: str
+) -> None:
+    server = local_server(_accepted)
+    with _client(server) as client, pytest.raises(PayloadValidationError) as caught:
+        getattr(client, name)(*args, **kwargs)
+    assert path in {v.path for v in caught.value.violations}
+    assert server.attempts == 0
+
+
+def test_the_real_recorded_refund_body_is_valid() -> None:
+    """The body the real client sent (two products, source and reference null) passes the client-side checks."""
+    body = {
+        "type": "regular",
+        "grandTotal": 55,
+        "products": [{"id": 451, "amount": 30}, {"id": 452, "amount": 25}],
+        "source": None,
+        "reference": None,
+    }
+    with FrontpaymentClient(base_url="http://127.0.0.1:9") as client:
+        assert client.validate(body, "refund") == []
+
+
+def test_an_invoice_life_in_the_sandbox(frontpayment_sandbox: Any) -> None:
+    """Send, follow, get paid, refund part, and see that a paid order cannot be cancelled: the stateful sandbox
+    answers by the documented rules."""
+    client: FrontpaymentClient = frontpayment_sandbox.client
+    order = Order(
+        lines=[LineItem("Router", quantity=1, unit_price="400.00", vat_rate=25, product_id="R_1")],
+        customer=Customer.private(
+            "Kari Nordmann",
+            email="kari@example.com",
+            msisdn="46567468",
+            personal_number="28038712383",
+            address=Address("Luramyrveien 65", "4313", "Sandnes", "NO"),
+        ),
+        callbacks=Callbacks(callback_url="https://shop.example.com/callback"),
+    )
+    created = client.invoices.send(order)
+    assert client.orders.status(created.order_uuid).status == "SENT"
+    frontpayment_sandbox.set_status(created.order_uuid, "PAID")
+    with pytest.raises(OrderAlreadyPaidError):
+        client.orders.cancel(created.order_uuid, cancellation_note="too late")
+    details = client.orders.details(created.order_uuid)
+    assert isinstance(details, OrderDetails)
+    line = details.product_list[0]
+    refund = {"type": "regular", "grandTotal": "100.00", "products": [{"id": line.id, "amount": "100.00"}]}
+    client.orders.refund(created.order_uuid, refund)
+    after = client.orders.status(created.order_uuid)
+    assert after.status == "PARTIAL REFUNDED"
+    with pytest.raises(RefundRejectedError) as caught:
+        too_much = {"type": "regular", "grandTotal": "900.00", "products": [{"id": line.id, "amount": "900.00"}]}
+        client.orders.refund(created.order_uuid, too_much)
+    assert caught.value.reason.startswith("refundRejection")
+
+
+def test_the_async_client_has_the_same_surface(frontpayment_sandbox: Any) -> None:
+    async def run() -> None:
+        client: AsyncFrontpaymentClient = frontpayment_sandbox.async_client
+        async with client:
+            statuses = await client.orders.list()
+            assert list(statuses) == []
+            with pytest.raises(NotFoundError):
+                await client.get_order_status("ODR404")
+
+    asyncio.run(run())
