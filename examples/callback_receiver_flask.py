@@ -7,8 +7,8 @@ notification is at most five minutes old. Anything else gets 403 and is not acte
 
 A verified notification is a trigger, not the truth: the vendor's checksum runs the values together, so digits can
 still be traded between two adjacent all-digit values (an amount and a timestamp, say) without breaking it. So the
-receiver asks the API for the order's status (`get_invoice_number` returns it) and takes the amount from your own
-order record, and fulfils only when both agree.
+receiver asks the API for the order's status (`client.orders.status`, which also gives the order's amount where the
+server sends it) and takes the amount from your own order record, and fulfils only when they all agree.
 
     FRONTPAYMENT_CALLBACK_SECRET=... FRONTPAYMENT_TOKEN=... flask --app examples/callback_receiver_flask.py run
 """
@@ -59,10 +59,13 @@ def frontpayment_callback() -> tuple[str, int]:
         return "ok", 200  # authentic but not actionable: answer 200 so it is not retried forever
     try:
         with api_client() as api:
-            confirmed = api.get_invoice_number(notification.order_uuid)  # the API's word, not the callback's
+            confirmed = api.orders.status(notification.order_uuid)  # the API's word, not the callback's
     except FrontpaymentError as exc:
         log.warning("could not confirm order %s: %s", notification.order_uuid, exc)
         return "try again later", 503  # not acted on; Frontpayment may call again
+    if confirmed.order_amount is not None and confirmed.order_amount != expected:
+        log.warning("order %s: the API's amount is not ours; not fulfilling", notification.order_uuid)
+        return "ok", 200
     if confirmed.order_uuid == notification.order_uuid and confirmed.status.upper() in FULFIL_ON:
         fulfil(confirmed.order_uuid, confirmed.status)
     else:

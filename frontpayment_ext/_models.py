@@ -54,11 +54,11 @@ class FieldSpec:
 
 
 def spec(key: str, kind: Kind, **options: Any) -> Any:
-    """An attrs field reading ``key``: optional fields default to None."""
+    """An attrs field reading ``key``: optional fields default to None, an optional list to ()."""
     field_spec = FieldSpec(key, kind, **options)
     if field_spec.required:
         return attrs.field(metadata={"spec": field_spec}, kw_only=True)
-    return attrs.field(default=None, metadata={"spec": field_spec}, kw_only=True)
+    return attrs.field(default=() if kind == "list" else None, metadata={"spec": field_spec}, kw_only=True)
 
 
 class Model:
@@ -122,11 +122,11 @@ def read(field_spec: FieldSpec, value: Any, path: str) -> Any:
     if kind == "model":
         assert field_spec.model is not None
         return decode(field_spec.model, value, path)
-    if kind == "list":
+    if kind == "list":  # items are never null: a null item is not the documented shape
         assert field_spec.item is not None
         if not isinstance(value, list):
             raise ShapeError(path, "a list", value)
-        return tuple(None if v is None else read(field_spec.item, v, f"{path}[{i}]") for i, v in enumerate(value))
+        return tuple(read(field_spec.item, v, f"{path}[{i}]") for i, v in enumerate(value))
     return value
 
 
@@ -141,7 +141,7 @@ def decode(cls: type[M], data: Any, path: str = "data", **extra: Any) -> M:
         if value is _MISSING or value is None:
             if field_spec.required and (value is _MISSING or not field_spec.nullable):
                 raise ShapeError(where, f"a required {field_spec.kind}", value)
-            values[name] = None
+            values[name] = () if field_spec.kind == "list" else None  # an absent list is an empty one
             continue
         values[name] = read(field_spec, value, where)
     return cls(**values, **extra)

@@ -170,7 +170,7 @@ class OrderDetails(Model):
     status: str = spec("status", "str", required=True, nullable=False)
     order_date: str | None = spec("orderDate", "str")
     payment_link_due_date: str | None = spec("paymentLinkDueDate", "str")
-    product_list: tuple[OrderDetailsProduct | None, ...] | None = spec("productList", "list", item=FieldSpec("", "model", model=OrderDetailsProduct))
+    product_list: tuple[OrderDetailsProduct, ...] = spec("productList", "list", item=FieldSpec("", "model", model=OrderDetailsProduct))
     order_summary: OrderDetailsSummary | None = spec("orderSummary", "model", model=OrderDetailsSummary)
     customer_details: OrderDetailsCustomer | None = spec("customerDetails", "model", model=OrderDetailsCustomer)
     payment_link: str | None = spec("paymentLink", "str")

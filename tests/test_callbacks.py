@@ -560,8 +560,8 @@ def receiver(
         uuid = request.path.rsplit("/", 1)[-1]
         if api_status.get(uuid) == "unreachable":
             return envelope(404, None, message="orderNotFound")
-        data = {"orderUuid": uuid, "invoiceNumber": "10001", "status": api_status.get(uuid, "SENT")}
-        return envelope(200, data, message="orderInvoiceNoRetrievedSuccessfully")
+        data = {"uuid": uuid, "status": api_status.get(uuid, "SENT"), "orderAmount": api_status.get("amount", 4500)}
+        return envelope(200, data, message="Order Status Retrieved Successfully")
 
     server = LocalServer(handler)
     fulfilled: list[tuple[str, str]] = []
@@ -588,7 +588,7 @@ def test_the_example_receiver_fulfils_only_what_the_api_confirms(receiver: Any) 
     fresh = _fresh(GENUINE)
     assert client.get(url + query(fresh)).status_code == 200
     assert fulfilled == [("ODR4286244937", "PAID")]
-    assert [r.path for r in server.received] == ["/api/v1/connect/orders/invoice-number/ODR4286244937"]
+    assert [r.path for r in server.received] == ["/api/v1/connect/orders/status/ODR4286244937"]
     # Forged, stale or re-split: 403, and the API is not even asked.
     assert client.get(url + query(fresh, "0" * 64)).status_code == 403
     assert client.get(url + query()).status_code == 403  # authentic but stale: a replay

@@ -108,6 +108,7 @@ def test_with_options_shares_the_pool_and_changes_only_the_copy(local_server: An
         assert client.get_invoice_number("ODR1").invoice_number == "99"
         assert not client.generated.get_httpx_client().is_closed
     assert [r.headers.get("x-shop") for r in server.received] == [None, None, None, "north", "north", None]
+    assert {r.headers["user-agent"] for r in server.received} == {SDK_AGENT}
     assert server.peak_connections == 1  # every request, the copy's too, went over the one kept-alive connection
     assert client.generated.get_httpx_client().is_closed  # closing the parent closed the pool
 
@@ -139,10 +140,17 @@ def test_async_and_katsupay_copies_share_the_pool_and_closing_them_keeps_it(loca
 
     asyncio.run(run())
     with KatsuPayClient(server.url, token="k") as katsu:
-        with katsu.with_options(max_retries=0, default_headers={"X-Shop": "south"}) as copy, pytest.raises(ServerError):
+        with (
+            katsu.with_options(
+                max_retries=0, default_headers={"X-Shop": "south", "user-agent": "shop-south/1"}
+            ) as copy,
+            pytest.raises(ServerError),
+        ):
             copy.get_invoice("abc")
         assert katsu.get_invoice("abc").amount == 5
     assert [r.headers.get("x-shop") for r in server.received] == [None, None, None, "south", None]
+    agents = [r.headers["user-agent"] for r in server.received]
+    assert agents == [SDK_AGENT, SDK_AGENT, SDK_AGENT, "shop-south/1", SDK_AGENT]  # the copy's own wins
 
 
 @pytest.mark.parametrize("cls", [FrontpaymentClient, AsyncFrontpaymentClient, KatsuPayClient, AsyncKatsuPayClient])

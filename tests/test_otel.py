@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
+import textwrap
+import tomllib
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from conftest import ROOT
 from local_server import Fault, LocalServer, Received, Reply, envelope
 from opentelemetry import trace
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
@@ -17,6 +22,7 @@ from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
+from packaging.requirements import Requirement
 from test_faults import api, order
 
 from frontpayment_ext import AsyncFrontpaymentClient, FrontpaymentClient, NotFoundError, ResponseTooLargeError
@@ -246,3 +252,32 @@ def test_an_attempt_whose_body_is_too_large_still_ends_under_its_operation(
     assert attempt.status.status_code is StatusCode.ERROR
     assert operation.attributes["error.type"] == "ResponseTooLargeError"
     assert trace.get_current_span() is trace.INVALID_SPAN  # both contexts were restored
+
+
+def test_the_otel_extra_is_the_api_only_and_the_plugin_runs_without_the_sdk() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extra = pyproject["project"]["optional-dependencies"]["otel"]
+    assert [Requirement(r).name for r in extra] == ["opentelemetry-api"]  # a library leaves the SDK to the app
+    script = textwrap.dedent(
+        """
+        import sys
+        sys.modules["opentelemetry.sdk"] = None  # as if only the API were installed: importing it fails
+        import httpx
+        from opentelemetry import trace
+        from frontpayment_ext import FrontpaymentClient
+        from frontpayment_ext.plugins.otel import OtelPlugin
+
+        body = {"status_code": 200, "data": {"orderUuid": "O", "invoiceNumber": "1", "status": "SENT"}}
+        seen = []
+        def answer(request):
+            seen.append(trace.get_current_span())
+            return httpx.Response(200, json=body)
+        http = httpx.Client(transport=httpx.MockTransport(answer))
+        with FrontpaymentClient("t", plugins=[OtelPlugin()], http_client=http) as client:
+            client.get_invoice_number("O")
+        assert seen and trace.get_current_span() is trace.INVALID_SPAN
+        print("ok")
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert done.stdout.strip() == "ok", done.stderr

@@ -108,7 +108,7 @@ class Generator:
                 schema.get("items", {}), context + "Item", register=register
             )
             args = "".join(f", {k}={v}" for k, v in item_extra.items())
-            return "list", nullable, f"tuple[{item_type} | None, ...]", {"item": f'FieldSpec("", "{item_kind}"{args})'}
+            return "list", nullable, f"tuple[{item_type}, ...]", {"item": f'FieldSpec("", "{item_kind}"{args})'}
         if "number" in kinds:
             return "decimal", nullable, "Decimal", extra
         if kinds == {"integer"}:
@@ -126,7 +126,7 @@ class Generator:
         for key, prop in schema.get("properties", {}).items():
             kind, nullable, annotation, extra = self.kind(prop, context + pascal(key))
             name = prop.get("x-sdk-name") or self.resolve(prop)[1].get("x-sdk-name") or snake(key)
-            is_required = key in required and not nullable
+            is_required = (key in required and not nullable) or kind == "list"  # a list is () when absent or null
             args = [f'"{key}"', f'"{kind}"']
             if key in required:
                 args.append("required=True")
