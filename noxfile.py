@@ -125,6 +125,7 @@ def generate_into(session: nox.Session, out_dir: Path) -> None:
         session.run("python", "-c", SPEC_TO_JSON, str(yaml_spec), str(json_spec), silent=True)
 
 
+GENERATED = ROOT / "frontpayment_ext" / "_generated"  # the generated clients, inside the SDK's namespace
 SURFACE = ROOT / "frontpayment_ext" / "_surface.py"
 SPEC_JSON = ROOT / "frontpayment_ext" / "specs"
 SPEC_TO_JSON = """
@@ -247,13 +248,14 @@ def spec(session: nox.Session) -> None:
 
 @nox.session
 def generate(session: nox.Session) -> None:
-    """Regenerate generated/*_client (openapi-python-client) and frontpayment_ext/_surface.py from the specs."""
+    """Regenerate the clients in frontpayment_ext/_generated (openapi-python-client), frontpayment_ext/_surface.py and
+    the JSON specs, from openapi/*.yaml."""
     session.install(*group("generate"))
-    generate_into(session, ROOT / "generated")
-    shutil.move(ROOT / "generated" / SURFACE.name, SURFACE)
+    generate_into(session, GENERATED)
+    shutil.move(GENERATED / SURFACE.name, SURFACE)
     for name in CLIENTS:
-        shutil.move(ROOT / "generated" / SPEC_JSON.name / f"{name}.json", SPEC_JSON / f"{name}.json")
-    (ROOT / "generated" / SPEC_JSON.name).rmdir()
+        shutil.move(GENERATED / SPEC_JSON.name / f"{name}.json", SPEC_JSON / f"{name}.json")
+    (GENERATED / SPEC_JSON.name).rmdir()
 
 
 @nox.session
@@ -264,9 +266,9 @@ def generate_check(session: nox.Session) -> None:
         fresh = Path(tmp)
         generate_into(session, fresh)
         stale = [
-            f"generated/{name}_client/{path}"
+            f"{GENERATED.relative_to(ROOT)}/{name}_client/{path}"
             for name in CLIENTS
-            for path in differing_files(fresh / f"{name}_client", ROOT / "generated" / f"{name}_client")
+            for path in differing_files(fresh / f"{name}_client", GENERATED / f"{name}_client")
         ]
         if not SURFACE.exists() or not filecmp.cmp(fresh / SURFACE.name, SURFACE, shallow=False):
             stale.append(str(SURFACE.relative_to(ROOT)))

@@ -14,10 +14,9 @@ from collections.abc import Generator, Mapping
 from typing import Any
 
 import attrs
-import frontpayment_client
 import httpx
-import katsupay_client
 
+from ._generated import frontpayment_client, katsupay_client
 from .errors import ConfigurationError
 from .redaction import MASK, Secret
 
@@ -71,35 +70,32 @@ def _httpx_kwargs(client: Any) -> dict[str, Any]:
     }
 
 
+class _OwnHttpx:
+    """How both generated clients build their httpx clients here: from ``_httpx_kwargs``, never with the token."""
+
+    _client: httpx.Client | None
+    _async_client: httpx.AsyncClient | None
+
+    def get_httpx_client(self) -> httpx.Client:
+        if self._client is None:
+            self._client = httpx.Client(**_httpx_kwargs(self))
+        return self._client
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        if self._async_client is None:
+            self._async_client = httpx.AsyncClient(**_httpx_kwargs(self))
+        return self._async_client
+
+
 @attrs.define
-class FrontpaymentAuthenticatedClient(frontpayment_client.AuthenticatedClient):
+class FrontpaymentAuthenticatedClient(_OwnHttpx, frontpayment_client.AuthenticatedClient):
     """The generated client, with its token kept out of its fields and its httpx client's headers (see module)."""
 
     token: str = attrs.field(default=MASK, kw_only=True, repr=False)
 
-    def get_httpx_client(self) -> httpx.Client:
-        if self._client is None:
-            self._client = httpx.Client(**_httpx_kwargs(self))
-        return self._client
-
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(**_httpx_kwargs(self))
-        return self._async_client
-
 
 @attrs.define
-class KatsuPayAuthenticatedClient(katsupay_client.AuthenticatedClient):
+class KatsuPayAuthenticatedClient(_OwnHttpx, katsupay_client.AuthenticatedClient):
     """Katsu Pay's generated client, likewise."""
 
     token: str = attrs.field(default=MASK, kw_only=True, repr=False)
-
-    def get_httpx_client(self) -> httpx.Client:
-        if self._client is None:
-            self._client = httpx.Client(**_httpx_kwargs(self))
-        return self._client
-
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(**_httpx_kwargs(self))
-        return self._async_client

@@ -9,10 +9,10 @@
    is unknown (a killed process, a timeout after sending, an answer the SDK could not read) for checking instead
    of resending them. The journal has one writer at a time (a second run is refused with ``JournalLockedError``)
    and every state change is a compare-and-set, so no row is claimed for sending twice.
-3. The journal's changes are committed in groups: the claims (``sending``) of the orders about to go out and the
-   results of those that came back are committed together, one transaction for all of them, once per turn of the
-   event loop. A worker sends only after its claim is committed; a result still uncommitted when the process dies
-   leaves its row in ``sending``, which the rerun turns into ``unknown`` (never resent).
+3. The journal's changes are committed in groups: the results of the orders that came back are committed
+   together with the next claim (``sending``), in one transaction. A worker sends only after its claim is
+   committed; a result still uncommitted when the process dies leaves its row in ``sending``, which the rerun
+   turns into ``unknown`` (never resent). The last results are committed when the run ends, however it ends.
 4. Sending uses a bounded number of concurrent requests, paced by the client's rate limiter if it has one. A worker
    waits for its rate-limit slot first and only then marks the order ``sending`` and sends it (the slot is passed
    on with ``RateLimiter.prepaid``), so an order still waiting for its slot when the run is interrupted stays
@@ -95,6 +95,7 @@ class BatchSummary:
     unknown: list[Row]
     failed: list[Row]
     recovered: int
+    attempted_now: int = 0  # orders this run sent or tried to send (0: the batch had nothing left to send)
 
     @property
     def complete(self) -> bool:
@@ -159,67 +160,48 @@ def check_file(
 
 
 class _GroupCommit:
-    """The journal's changes of all in-flight orders, committed together (``Journal.apply``) by one task.
+    """The journal's changes of the in-flight orders, committed in groups (``Journal.apply``).
 
-    ``claim`` waits until the claim is committed (its order may be sent then); ``settle`` records a result to be
-    committed with the next group and returns at once. A JournalError (a failed compare-and-set, or the database)
-    goes to ``problems``, which stops the run; a claim that failed raises it to its worker, which sends nothing."""
+    A result (``settle``) is kept until the next commit: the next claim's, or at the latest the next turn of the
+    event loop's; a claim (``claim``) is committed at once, together with every result kept so far, in one
+    transaction, and only then may its order be sent. A worker that gets a result claims its next order in the
+    same turn, so each order costs about one commit instead of two, and no request waits for another's. A JournalError (a failed compare-and-set, or the
+    database) goes to ``problems``, which stops the run; a failed claim is raised to its worker, which sends
+    nothing."""
 
     def __init__(self, book: Journal, problems: list[JournalError]) -> None:
         self.book = book
         self.problems = problems
-        self.claims: list[tuple[Change, asyncio.Future[None]]] = []
         self.results: list[Change] = []
-        self.wake = asyncio.Event()
+        self.scheduled = False
 
-    async def claim(self, line: int, claimable: tuple[State, ...]) -> None:
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        entry = (Change(line, "sending", claimable), done)
-        self.claims.append(entry)
-        self.wake.set()
-        try:
-            await done
-        except asyncio.CancelledError:
-            if entry in self.claims:
-                self.claims.remove(entry)  # never committed: the order stays as it was, for the next run
-            elif done.done() and not done.cancelled() and done.exception() is None:
-                # Committed as sending, but its request never started: provably not sent, so back to pending.
-                with contextlib.suppress(JournalError):
-                    self.book.mark(line, claimable[0], expected="sending")
-            raise
+    def claim(self, line: int, claimable: tuple[State, ...]) -> None:
+        (conflict,) = self._commit(Change(line, "sending", claimable))
+        if conflict is not None:
+            raise conflict
 
     def settle(self, change: Change) -> None:
         self.results.append(change)
-        self.wake.set()
+        if not self.scheduled:
+            self.scheduled = True
+            asyncio.get_running_loop().call_soon(self.flush)
 
     def flush(self) -> None:
-        """Commit every change waiting, in one transaction, and answer the claims."""
-        claims, self.claims = self.claims, []
+        """Commit the results kept so far (if any)."""
+        self.scheduled = False
+        if self.results:
+            self._commit()
+
+    def _commit(self, *claims: Change) -> list[JournalError | None]:
         results, self.results = self.results, []
-        changes = [*results, *(change for change, _ in claims)]
         outcomes: list[JournalError | None]
         try:
-            outcomes = list(self.book.apply(changes))
+            outcomes = list(self.book.apply([*results, *claims]))
         except JournalError as exc:
-            outcomes = [exc] * len(changes)
             self.problems.append(exc)
-        for outcome in outcomes[: len(results)]:
-            if outcome is not None and outcome not in self.problems:
-                self.problems.append(outcome)
-        for (_, done), outcome in zip(claims, outcomes[len(results) :], strict=True):
-            if done.done():
-                continue
-            if outcome is None:
-                done.set_result(None)
-            else:
-                done.set_exception(outcome)
-
-    async def run(self) -> None:
-        while True:
-            await self.wake.wait()
-            await asyncio.sleep(0)  # let every worker that is ready join this group
-            self.wake.clear()
-            self.flush()
+            return [exc] * len(claims)
+        self.problems.extend(outcome for outcome in outcomes[: len(results)] if outcome is not None)
+        return outcomes[len(results) :]
 
 
 async def send_batch(
@@ -309,7 +291,7 @@ async def _run(
             if problems:
                 continue
             try:
-                await commits.claim(line, claimable)  # compare-and-set, committed before the request
+                commits.claim(line, claimable)  # compare-and-set, committed (with results) before the request
             except JournalError as exc:
                 if exc not in problems:
                     problems.append(exc)  # a failed claim never leads to a send
@@ -335,7 +317,6 @@ async def _run(
             else:
                 settle(line, "sent", order_uuid=result.order_uuid)
 
-    committer = asyncio.create_task(commits.run())
     workers = [asyncio.create_task(worker()) for _ in range(concurrency)]
     try:
         await _feed(path, book, claimable, queue, problems)
@@ -348,8 +329,6 @@ async def _run(
         # Let every worker record its row (an interrupted send becomes unknown) before the journal closes, and
         # commit the results still waiting for their group.
         await asyncio.gather(*workers, return_exceptions=True)
-        committer.cancel()
-        await asyncio.gather(committer, return_exceptions=True)
         commits.flush()
     if problems:
         raise problems[0]
@@ -361,6 +340,7 @@ async def _run(
         unknown=list(book.rows("unknown")),
         failed=list(book.rows("failed")),
         recovered=recovered,
+        attempted_now=sum(tally.values()),
     )
 
 

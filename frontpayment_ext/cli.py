@@ -285,6 +285,13 @@ def _summary_lines(summary: BatchSummary) -> list[str]:
             f"unknown: line {row.line} (referenceNo {row.reference or '-'}): check before resending "
             f"(get_invoice_number / Front Payment Go); {row.error}"
         )
+    if summary.attempted_now == 0 and summary.failed:
+        # A rerun of a finished batch: the failures are old news, not 40 lines to read again.
+        lines.append(
+            f"nothing left to send: {len(summary.failed)} order(s) failed in an earlier run; rerun with "
+            "--retry-failed to resend them, or see `frontpayment batch status JOURNAL`"
+        )
+        return lines
     for row in summary.failed:
         lines.append(f"failed: line {row.line}: {row.error}")
     return lines

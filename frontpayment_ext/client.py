@@ -1,7 +1,7 @@
 """``FrontpaymentClient`` and ``AsyncFrontpaymentClient``: the facades people use.
 
-They sit on the generated ``frontpayment_client.AuthenticatedClient`` (which owns the httpx client) and take each
-request's method, URL and body from the generated code; there is no second HTTP layer. Around that they add
+They sit on the generated ``_generated.frontpayment_client.AuthenticatedClient`` (which owns the httpx client); the
+methods, results and operation table come from the spec (``_surface.py``). Around that they add
 configuration from arguments or the environment, validation before sending, retries that never duplicate an
 order, and decoding into typed results and errors.
 

@@ -14,12 +14,12 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
-from katsupay_client import Client
-from katsupay_client.api.invoices import get_invoice
-from katsupay_client.models import GetInvoiceResponse, Invoice
-from katsupay_client.types import Unset
 
 from ._auth import HeaderAuth, KatsuPayAuthenticatedClient, check_secret
+from ._generated.katsupay_client import Client
+from ._generated.katsupay_client.api.invoices import get_invoice
+from ._generated.katsupay_client.models import GetInvoiceResponse, Invoice
+from ._generated.katsupay_client.types import Unset
 from .errors import ConfigurationError, MalformedResponseError, UnsuccessfulResponseError
 from .events import AuditEvent, Call
 from .operations import Operation

@@ -550,3 +550,22 @@ def test_a_closed_pipe_is_not_an_error_message(capsys: pytest.CaptureFixture[str
 
     assert main(["example", "batch", "--count", "1000"], out=ClosedPipe()) == 1
     assert capsys.readouterr().err == ""
+
+
+def test_a_rerun_of_a_finished_batch_with_failures_points_to_retry_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], local_server: Any
+) -> None:
+    refused = envelope(417, None, message="payloadValidationErrors", errors=["The order date is invalid."])
+    server = local_server(lambda request: refused)
+    source = tmp_path / "orders.jsonl"
+    source.write_text(example_batch("invoice", 40), encoding="utf-8")
+    argv = ["send-batch", str(source), "--endpoint", "invoice", "--base-url", server.url, "--no-rate-limit"]
+    code, first, _ = run(argv, capsys)
+    assert code == 1
+    assert first.count("failed: line") == 40
+    code, again, _ = run(argv, capsys)
+    assert code == 1
+    assert "failed: line" not in again  # not 40 old failures again
+    assert "--retry-failed" in again
+    assert len(again.splitlines()) <= 3
+    assert server.posts() == 40  # and nothing was resent

@@ -51,16 +51,20 @@ def test_orders_commands_follow_an_invoice(
     assert _run("orders", "list", "--json", url=url)[2]["items"] == []  # the empty account's 404: an empty list
     uuid = _send(url, tmp_path)
     code, text, _ = _run("orders", "status", uuid, url=url)
-    assert code == 0 and "status: SENT" in text
+    assert code == 0
+    assert "status: SENT" in text
     code, _, data = _run("orders", "list", "--status", "sent", "--json", url=url)
     assert [item["order_uuid"] for item in data["items"]] == [uuid]
     code, _, data = _run("orders", "details", uuid, "--json", url=url)
-    assert code == 0 and data["order_uuid"] == uuid and data["product_list"]
+    assert code == 0
+    assert data["order_uuid"] == uuid
+    assert data["product_list"]
     product_id = data["product_list"][0]["id"]
 
     box.set_status(uuid, "PAID")
     code, _, _ = _run("orders", "cancel", uuid, "--note", "too late", url=url)
-    assert code == 1 and "OrderAlreadyPaidError" in capsys.readouterr().err
+    assert code == 1
+    assert "OrderAlreadyPaidError" in capsys.readouterr().err
 
     refund = tmp_path / "refund.json"
     refund.write_text(
@@ -93,9 +97,11 @@ def test_orders_resend_and_cancel(
     assert _run("orders", "resend", uuid, "--msisdn", "46567468", "--country-code", "+47", url=url)[0] == 0
     capsys.readouterr()
     code, _, _ = _run("orders", "resend", uuid, url=url)  # no channel: refused before sending
-    assert code == 1 and "at least one channel" in capsys.readouterr().err
+    assert code == 1
+    assert "at least one channel" in capsys.readouterr().err
     code, text, _ = _run("orders", "cancel", uuid, "--note", "the customer asked", url=url)
-    assert code == 0 and "cancelledOrderSuccessfully" in text
+    assert code == 0
+    assert "cancelledOrderSuccessfully" in text
 
 
 def test_send_faktura_and_validate_every_endpoint(sandbox: tuple[Sandbox, str], tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from cassettes_config import SCRUB, make_vcr
 from conftest import PEER
-
 from record_cassettes import arguments
 
 from frontpayment_ext import (
@@ -157,9 +156,9 @@ def test_documented_response_decodes(
 def test_the_common_business_conflicts_have_named_errors() -> None:
     with VCR.use_cassette("sandbox/cancel_order/400-alreadyPaid.yaml"), pytest.raises(OrderAlreadyPaidError):
         _call("cancel_order", {"cancellationNote": "The customer asked to cancel the order."}, asynchronous=False)
-    with VCR.use_cassette("sandbox/resend_payment_link/400-alreadyCancelled.yaml"):
-        with pytest.raises(OrderAlreadyCancelledError):
-            _call("resend_payment_link", _request("resend_payment_link"), asynchronous=False)
+    cassette = "sandbox/resend_payment_link/400-alreadyCancelled.yaml"
+    with VCR.use_cassette(cassette), pytest.raises(OrderAlreadyCancelledError):
+        _call("resend_payment_link", _request("resend_payment_link"), asynchronous=False)
     with VCR.use_cassette("sandbox/refund_order/400-tooMuch.yaml"), pytest.raises(RefundRejectedError) as caught:
         _call("refund_order", _request("refund_order"), asynchronous=False)
     assert caught.value.reason == "refundRejectionForRefundRequestGreaterThanOrderAmount"
@@ -271,10 +270,12 @@ def test_real_recording_decodes_to_the_right_outcome(index: int) -> None:
             assert raw.json == rec["response_body"]
             assert result.rate_limit.limit == 240
             if expected is OrderStatusList:
-                assert list(result) == [] and result.message == "Order Not Found"
+                assert list(result) == []
+                assert result.message == "Order Not Found"
             if expected is OrderStatus:
                 assert (result.order_uuid, result.status) == ("ODR1649249709", "SENT")
-                assert result.order_amount is None and result.refunded_amount is None
+                assert result.order_amount is None
+                assert result.refunded_amount is None
         else:
             with pytest.raises(expected) as caught:
                 _peer_call(client, how, rec)

@@ -58,10 +58,10 @@ def _schema_name(spec: str, op_id: str, status: int) -> set[str]:
 
 
 def _fp_call(op_id: str, transport: httpx.MockTransport, *, asynchronous: bool = False) -> Any:
-    from frontpayment_client import AuthenticatedClient
+    from frontpayment_ext._generated.frontpayment_client import AuthenticatedClient
 
-    method, path, op = _operations()[op_id]
-    module = importlib.import_module(f"frontpayment_client.api.{op['tags'][0]}.{op_id}")
+    _method, path, op = _operations()[op_id]
+    module = importlib.import_module(f"frontpayment_ext._generated.frontpayment_client.api.{op['tags'][0]}.{op_id}")
     # The transport goes in through httpx_args so that the generated client still builds its own httpx client,
     # with the Authorization header it adds.
     client = AuthenticatedClient(
@@ -82,7 +82,7 @@ def _request_example(op_id: str) -> dict[str, Any]:
 
 
 def _request_model(op_id: str) -> Any:
-    from frontpayment_client import models
+    from frontpayment_ext._generated.frontpayment_client import models
 
     _, _, op = _operations()[op_id]
     name = op["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
@@ -129,8 +129,8 @@ def test_frontpayment_reports_undocumented_status_without_parsing(op_id: str, st
 
 
 def test_frontpayment_raises_on_undocumented_status_when_asked() -> None:
-    from frontpayment_client import AuthenticatedClient, errors
-    from frontpayment_client.api.invoices import get_invoice_number
+    from frontpayment_ext._generated.frontpayment_client import AuthenticatedClient, errors
+    from frontpayment_ext._generated.frontpayment_client.api.invoices import get_invoice_number
 
     transport = httpx.MockTransport(lambda request: httpx.Response(418, text="teapot"))
     client = AuthenticatedClient(
@@ -142,8 +142,8 @@ def test_frontpayment_raises_on_undocumented_status_when_asked() -> None:
 
 
 def _katsu_call(transport: httpx.MockTransport) -> Any:
-    from katsupay_client import AuthenticatedClient
-    from katsupay_client.api.invoices import get_invoice
+    from frontpayment_ext._generated.katsupay_client import AuthenticatedClient
+    from frontpayment_ext._generated.katsupay_client.api.invoices import get_invoice
 
     client = AuthenticatedClient(base_url="http://127.0.0.1:8080", token="k", httpx_args={"transport": transport})
     return get_invoice.sync_detailed(client=client, invoice_id="3fa85f64-5717-4562-b3fc-2c963f66afa6")
@@ -184,7 +184,7 @@ def test_katsupay_documented_errors_have_no_body(status: int) -> None:
 def test_generated_request_models_carry_the_laravel_forms() -> None:
     """The spec's Laravel semantics reach the generated client: a session body with Laravel's boolean and numeric
     forms, an upper-case language and seed 003's optional fields as null round-trips unchanged."""
-    from frontpayment_client import models
+    from frontpayment_ext._generated.frontpayment_client import models
 
     body = _request_example("create_invoice_session")
     body = json.loads(json.dumps(body))

@@ -18,8 +18,8 @@ from frontpayment_ext import (
     Accepted,
     Address,
     AsyncFrontpaymentClient,
-    Callbacks,
     AuditPlugin,
+    Callbacks,
     Customer,
     FrontpaymentClient,
     LineItem,
@@ -67,9 +67,9 @@ def test_a_state_change_is_sent_once_whatever_happens(
         fault = Fault("reply", reply=(202, {"Content-Type": "text/html"}, b"<html>ok</html>"))
     server = local_server(_accepted, faults=[fault] * 5)
     audit = tmp_path / "audit.jsonl"
-    with _client(server, plugins=[AuditPlugin(audit)], max_retries=3) as client:
-        with pytest.raises((OutcomeUnknownError, ServerError, MalformedResponseError)) as caught:
-            getattr(client, name)(*args, **kwargs)
+    unknown = (OutcomeUnknownError, ServerError, MalformedResponseError)
+    with _client(server, plugins=[AuditPlugin(audit)], max_retries=3) as client, pytest.raises(unknown) as caught:
+        getattr(client, name)(*args, **kwargs)
     assert caught.value.outcome_unknown is True
     assert server.posts() == 1  # never resent, though three retries were allowed
     outcomes = [json.loads(line)["outcome"] for line in audit.read_text().splitlines()]
@@ -85,9 +85,11 @@ def test_a_state_change_is_audited_like_a_send(
     audit = tmp_path / "audit.sqlite"
     with _client(server, plugins=[AuditPlugin(audit)]) as client:
         result = getattr(client, name)(*args, **kwargs)
-    assert isinstance(result, Accepted) and result.message == "accepted"
+    assert isinstance(result, Accepted)
+    assert result.message == "accepted"
     result_check = verify(audit)
-    assert result_check.ok and result_check.records == 2
+    assert result_check.ok
+    assert result_check.records == 2
     assert server.received[0].path.endswith("/ODR1")
 
 
@@ -99,7 +101,8 @@ def test_reads_are_retried(local_server: Callable[..., LocalServer]) -> None:
         status = client.orders.status("ODR1")
     assert isinstance(status, OrderStatus)
     assert (status.order_uuid, status.status) == ("ODR1", "PAID")
-    assert status.order_amount == Decimal(40) and status.refunded_amount == Decimal("12.50")
+    assert status.order_amount == Decimal(40)
+    assert status.refunded_amount == Decimal("12.50")
     assert [r.method for r in server.received] == ["GET", "GET"]
 
 
@@ -179,8 +182,8 @@ def test_an_invoice_life_in_the_sandbox(frontpayment_sandbox: Any) -> None:
     client.orders.refund(created.order_uuid, refund)
     after = client.orders.status(created.order_uuid)
     assert after.status == "PARTIAL REFUNDED"
+    too_much = {"type": "regular", "grandTotal": "900.00", "products": [{"id": line.id, "amount": "900.00"}]}
     with pytest.raises(RefundRejectedError) as caught:
-        too_much = {"type": "regular", "grandTotal": "900.00", "products": [{"id": line.id, "amount": "900.00"}]}
         client.orders.refund(created.order_uuid, too_much)
     assert caught.value.reason.startswith("refundRejection")
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
+import subprocess
+import sys
 import tomllib
+from pathlib import Path
 
 from conftest import ROOT
 from packaging.requirements import Requirement
@@ -60,3 +64,23 @@ def test_windows_gets_a_time_zone_database() -> None:
     assert tzdata.marker is not None
     assert tzdata.marker.evaluate({"sys_platform": "win32"})
     assert not tzdata.marker.evaluate({"sys_platform": "linux"})
+
+
+def test_a_users_own_frontpayment_client_package_cannot_collide(tmp_path: Path) -> None:
+    """The generated clients live inside the SDK's namespace: a user's own ``frontpayment_client`` (and
+    ``katsupay_client``) first on the path is neither shadowed nor used by the SDK."""
+    for name in ("frontpayment_client", "katsupay_client"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "__init__.py").write_text("MINE = True\n", encoding="utf-8")
+    script = (
+        "import frontpayment_client, katsupay_client, frontpayment_ext\n"
+        "from frontpayment_ext import FrontpaymentClient, KatsuPayClient\n"
+        "assert frontpayment_client.MINE and katsupay_client.MINE\n"
+        "FrontpaymentClient('t-123456', base_url='http://127.0.0.1:9').close()\n"
+        "KatsuPayClient('http://127.0.0.1:9').close()\n"
+        "import sys; print(sorted(m for m in sys.modules if m.endswith('_client') and '.' not in m))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['frontpayment_client', 'katsupay_client']"  # only the user's, at the top

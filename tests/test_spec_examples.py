@@ -71,9 +71,10 @@ def test_frontpayment_documents_every_status(fp_spec: dict[str, Any]) -> None:
 def test_every_documented_response_has_an_example(fp_spec: dict[str, Any]) -> None:
     for item in fp_spec["paths"].values():
         for op in item.values():
-            for status, response in op["responses"].items():
-                if "$ref" in response:
-                    response = fp_spec["components"]["responses"][response["$ref"].rsplit("/", 1)[-1]]
+            for status, declared in op["responses"].items():
+                response = declared
+                if "$ref" in declared:
+                    response = fp_spec["components"]["responses"][declared["$ref"].rsplit("/", 1)[-1]]
                 assert response["content"]["application/json"]["examples"], (op["operationId"], status)
 
 
