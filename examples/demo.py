@@ -154,28 +154,25 @@ def main() -> int:
                 f"order {created.order_uuid}, rate limit {created.rate_limit.remaining}/{created.rate_limit.limit}",
             )
 
-            status = client.request("GET", f"/api/v1/connect/orders/status/{created.order_uuid}").json["data"]
-            step("status", f"{status['status']} (amount {status['orderAmount']}, refunded {status['refundedAmount']})")
+            status = client.orders.status(created.order_uuid)
+            step("status", f"{status.status} (amount {status.order_amount}, refunded {status.refunded_amount})")
 
             admin.post(f"/_sandbox/orders/{created.order_uuid}/status", json={"status": "PAID"}).raise_for_status()
             paid = wait_for_callback(1)
-            number = client.get_invoice_number(created.order_uuid)
+            confirmed = client.orders.status(created.order_uuid)  # act on what the API says, not on the callback
+            number = client.orders.invoice_number(created.order_uuid)
             step(
                 "callback",
-                f"verified: {paid.order_uuid} {paid.status} {paid.amount} NOK; the API confirms {number.status}, "
-                f"invoice {number.invoice_number}",
+                f"verified: {paid.order_uuid} {paid.status} {paid.amount} NOK; the API confirms {confirmed.status} "
+                f"{confirmed.order_amount} NOK, invoice {number.invoice_number}",
             )
 
-            details = client.request("GET", f"/api/v1/connect/orders/details/{created.order_uuid}").json["data"]
-            cable = details["productList"][1]
-            refund = {"type": "regular", "grandTotal": "99.90", "products": [{"id": cable["id"], "amount": "99.90"}]}
-            client.request("POST", f"/api/v1/connect/orders/refund/{created.order_uuid}", json=refund)
+            cable = client.orders.details(created.order_uuid).product_list[1]
+            refund = {"type": "regular", "grandTotal": "99.90", "products": [{"id": cable.id, "amount": "99.90"}]}
+            client.orders.refund(created.order_uuid, refund)
             refunded = wait_for_callback(2)
-            after = client.request("GET", f"/api/v1/connect/orders/status/{created.order_uuid}").json["data"]
-            step(
-                "refund",
-                f"99.90 of {after['orderAmount']} NOK refunded: {after['status']}, callback {refunded.status}",
-            )
+            after = client.orders.status(created.order_uuid)
+            step("refund", f"99.90 of {after.order_amount} NOK refunded: {after.status}, callback {refunded.status}")
 
         run_batch(server.url, callback_url, workdir)
 

@@ -165,9 +165,10 @@ class _GroupCommit:
     A result (``settle``) is kept until the next commit: the next claim's, or at the latest the next turn of the
     event loop's; a claim (``claim``) is committed at once, together with every result kept so far, in one
     transaction, and only then may its order be sent. A worker that gets a result claims its next order in the
-    same turn, so each order costs about one commit instead of two, and no request waits for another's. A JournalError (a failed compare-and-set, or the
-    database) goes to ``problems``, which stops the run; a failed claim is raised to its worker, which sends
-    nothing."""
+    same turn, so each order costs about one commit instead of two, and no request waits for another's.
+
+    A JournalError (a failed compare-and-set, or the database) goes to ``problems``, which stops the run; a failed
+    claim is raised to its worker, which sends nothing."""
 
     def __init__(self, book: Journal, problems: list[JournalError]) -> None:
         self.book = book
