@@ -8,7 +8,9 @@ Path parameters are positional arguments; query parameters are options; a body i
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any, TextIO
 
 from ._operation_spec import OperationSpec
@@ -92,8 +94,15 @@ def describe(result: Any, out: TextIO, as_fields: Callable[[Any], Any]) -> None:
         if not items:
             out.write("(none)\n")
         for item in items:
-            out.write("  ".join(f"{k}={v}" for k, v in item.items() if v is not None) + "\n")
+            out.write("  ".join(f"{k}={_plain(v)}" for k, v in item.items() if v is not None) + "\n")
         return
     for key, value in fields.items():
-        if value is not None:
-            out.write(f"{key}: {value}\n")
+        if value is not None and value != ():
+            out.write(f"{key}: {_plain(value)}\n")
+
+
+def _plain(value: Any) -> str:
+    """A value as a person reads it: text and numbers as they are, structures as compact JSON (no Decimal('1'))."""
+    if isinstance(value, str | int | Decimal):
+        return str(value)
+    return json.dumps(value, default=str, ensure_ascii=False)

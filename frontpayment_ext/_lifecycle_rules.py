@@ -20,6 +20,8 @@ Number = Callable[[Any], Decimal | None]
 def check_refund(payload: Mapping[str, Any], number: Number) -> Iterator[Violation]:
     """Every amount positive, and ``grandTotal`` equal to the sum of ``products.*.amount`` (Decimal, exact)."""
     products = payload.get("products")
+    if isinstance(products, Mapping):  # an object keyed "0", "1", ...: Laravel's `array` rule accepts it
+        products = list(products.values())
     amounts: list[Decimal] = []
     if isinstance(products, list):
         for i, product in enumerate(products):

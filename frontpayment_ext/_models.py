@@ -18,6 +18,8 @@ from typing import Any, ClassVar, Literal, TypeVar, cast
 
 import attrs
 
+from .redaction import DEFAULT_REDACTOR, MASK
+
 Kind = Literal["str", "int", "bool", "decimal", "any", "model", "list"]
 
 M = TypeVar("M", bound="Model")
@@ -53,12 +55,20 @@ class FieldSpec:
     non_empty: bool = False  # the schema's minLength >= 1: an identifier such as an order uuid
 
 
+def _masked(value: Any) -> str:
+    return "None" if value is None else repr(MASK)
+
+
 def spec(key: str, kind: Kind, **options: Any) -> Any:
-    """An attrs field reading ``key``: optional fields default to None, an optional list to ()."""
+    """An attrs field reading ``key``: optional fields default to None, an optional list to (). A field the redactor
+    calls sensitive (``email``, ``msisdn``, ``personalNumber``...) shows as ``'[REDACTED]'`` in the ``repr``, so
+    printing or logging a result never prints personal data; the value itself is there to read."""
     field_spec = FieldSpec(key, kind, **options)
+    shown: Any = _masked if DEFAULT_REDACTOR.is_sensitive(key) else True
     if field_spec.required:
-        return attrs.field(metadata={"spec": field_spec}, kw_only=True)
-    return attrs.field(default=() if kind == "list" else None, metadata={"spec": field_spec}, kw_only=True)
+        return attrs.field(metadata={"spec": field_spec}, kw_only=True, repr=shown)
+    default = () if kind == "list" else None
+    return attrs.field(default=default, metadata={"spec": field_spec}, kw_only=True, repr=shown)
 
 
 class Model:

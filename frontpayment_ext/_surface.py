@@ -161,6 +161,15 @@ class OrderDetailsCustomer(Model):
 
 
 @attrs.frozen
+class OrderDetailsSendOrderBy(Model):
+    """How the order was sent (oldest revision of Get Order Details)."""
+
+    sms: bool | None = spec("sms", "bool")
+    email: bool | None = spec("email", "bool")
+    invoice: bool | None = spec("invoice", "bool")
+
+
+@attrs.frozen
 class OrderDetails(Model):
     """The order. ``raw`` keeps the whole response."""
 
@@ -175,6 +184,10 @@ class OrderDetails(Model):
     customer_details: OrderDetailsCustomer | None = spec("customerDetails", "model", model=OrderDetailsCustomer)
     payment_link: str | None = spec("paymentLink", "str")
     invoice_as_payment_option: bool | None = spec("invoiceAsPaymentOption", "bool")
+    send_order_by: OrderDetailsSendOrderBy | None = spec("sendOrderBy", "model", model=OrderDetailsSendOrderBy)
+    credit_check: Any | None = spec("creditCheck", "any")
+    invoice_references: Any | None = spec("invoiceReferences", "any")
+    internal_references: Any | None = spec("internalReferences", "any")
     message: str = attrs.field(kw_only=True)
     raw: RawResponse = attrs.field(kw_only=True, repr=False, eq=False)
 

@@ -61,7 +61,7 @@ import hashlib
 import hmac
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal
 from urllib.parse import parse_qsl
@@ -230,11 +230,17 @@ def verify_callback(
     max_age: float | _Unset | None = _Unset.UNSET,
     now: Callable[[], datetime.datetime] | None = None,
     scheme: Scheme = "values",
+    own_params: Collection[str] = (),
 ) -> CallbackNotification:
     """Check a callback's form, its checksum (constant time) and, unless ``max_age`` is None, that its
     ``timestamp`` is at most ``max_age`` seconds old (default 300). Returns the notification, or raises
     ``CallbackVerificationError``. With ``scheme="legacy"``, ``max_age=None`` is required (``ConfigurationError``
     otherwise, the default included): that scheme does not sign the timestamp.
+
+    ``own_params`` names the parameters of your own callback URL (seed 003's example URL carries
+    ``?order_identifier=...&order_status=...``): they are left out of the checksum and of the strict key check, may
+    each appear once, and come back in ``notification.unsigned``, since nothing signs them. Whether Frontpayment
+    includes such parameters in its checksum is not documented; the sandbox does not.
 
     A verified notification can still have had digits traded between two adjacent all-digit values (see the module
     docstring): confirm the status with the API and the amount with your own records before fulfilling."""
@@ -247,6 +253,13 @@ def verify_callback(
         pairs = _pairs(query)
     except (UnicodeError, ValueError, TypeError) as exc:
         raise CallbackVerificationError(f"unreadable query ({type(exc).__name__})") from None
+    own = frozenset(own_params)
+    if own & {*_VALUES_KEYS, "checksum"}:
+        raise ConfigurationError("own_params must not name a key Frontpayment sends (orderUuid, status, ...)")
+    mine = [(k, v) for k, v in pairs if k in own]
+    if len({k for k, _ in mine}) != len(mine):
+        raise CallbackVerificationError("a parameter of your own callback URL appears more than once")
+    pairs = [(k, v) for k, v in pairs if k not in own]
     given = [v for k, v in pairs if k == "checksum"]
     if len(given) != 1:
         raise CallbackVerificationError("missing checksum" if not given else "more than one checksum")
@@ -267,7 +280,7 @@ def verify_callback(
             timestamp=None,
             params=tuple((k, v) for k, v in pairs if k in _LEGACY_SIGNED),
             scheme="legacy",
-            unsigned={k: v for k, v in values.items() if k in _LEGACY_UNSIGNED},
+            unsigned={**{k: v for k, v in values.items() if k in _LEGACY_UNSIGNED}, **dict(mine)},
         )
     stamp = _seconds(values["timestamp"])
     if (created_at - stamp).total_seconds() > FUTURE_SKEW:
@@ -287,4 +300,5 @@ def verify_callback(
         amount=Decimal(values["amount"]),
         timestamp=stamp,
         params=tuple((k, v) for k, v in pairs if k != "checksum"),
+        unsigned=dict(mine),
     )

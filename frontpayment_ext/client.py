@@ -62,12 +62,16 @@ def resolve_base_url(base_url: str | None, environment: str) -> str:
     return url
 
 
-def audit_event(call: Call, payload: Any) -> AuditEvent:
-    """The ``attempt`` audit event of an order-creating call: its totals and reference, no personal data."""
+def audit_event(call: Call, payload: Any, order_uuid: Any = None) -> AuditEvent:
+    """The ``attempt`` audit event of a call that changes state: the order it acts on (a cancel's or refund's path
+    parameter), the money it moves (an order's summary, a refund's ``grandTotal``) and the caller's reference; no
+    personal data."""
     summary = payload.get("orderSummary") if isinstance(payload, Mapping) else None
     amounts = {}
     if isinstance(summary, Mapping):
         amounts = {k: n for k, v in summary.items() if (n := number(v)) is not None}
+    elif isinstance(payload, Mapping) and (total := number(payload.get("grandTotal"))) is not None:
+        amounts = {"grandTotal": total}
     reference = payload.get("referenceNo") if isinstance(payload, Mapping) else None
     return AuditEvent(
         time=datetime.datetime.now(datetime.UTC),
@@ -76,6 +80,7 @@ def audit_event(call: Call, payload: Any) -> AuditEvent:
         outcome="attempt",
         reference_no=reference if isinstance(reference, str) else None,
         amounts=amounts,
+        order_uuid=order_uuid if isinstance(order_uuid, str) else None,
     )
 
 
@@ -270,7 +275,8 @@ class _FrontpaymentBase(Transport):
                     raise PayloadValidationError(unwritable)
         kwargs["url"] = self.base_url + kwargs["url"]
         self._per_request(kwargs, timeout, {"Authorization": f"Bearer {self._token.reveal()}"})
-        audit = audit_event(call, payload) if op.creates_order else None
+        target = (path.get("params") or {}).get("order_uuid") if isinstance(op, OperationSpec) else None
+        audit = audit_event(call, payload, target) if op.creates_order else None
         if audit is not None:
             self.plugins.audit(audit)  # fails closed for a required audit plugin: nothing is sent
         return kwargs, audit

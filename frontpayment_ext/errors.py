@@ -61,6 +61,17 @@ UNKNOWN_OUTCOME_HINT = (
     "referenceNo in Front Payment Go); for create_invoice_session, resubmit with fpgoUuid to update instead of "
     "duplicating."
 )
+UNKNOWN_CHANGE_HINT = (
+    "the change may have been made. Do not resend blindly: check the order first (client.orders.status(uuid) and "
+    "its refunded_amount, or client.orders.details(uuid))."
+)
+
+
+def unknown_outcome_hint(operation: str) -> str:
+    """What to do about an unknown outcome: look a new order up, or check the order a change was made to. An
+    operation that acts on an existing order (cancel, refund, resend...) is not a send or a create."""
+    creates = operation.startswith(("send_", "create_", "POST ")) or not operation
+    return UNKNOWN_OUTCOME_HINT if creates else UNKNOWN_CHANGE_HINT
 
 
 class ConfigurationError(FrontpaymentError):
@@ -121,7 +132,7 @@ class OutcomeUnknownError(FrontpaymentError):
         self.cause = cause
         self.reference_no = reference_no
         ref = f" (your referenceNo: {reference_no})" if reference_no else ""
-        super().__init__(f"{operation}: the outcome is unknown ({cause}){ref}; {UNKNOWN_OUTCOME_HINT}")
+        super().__init__(f"{operation}: the outcome is unknown ({cause}){ref}; {unknown_outcome_hint(operation)}")
 
 
 class MalformedResponseError(FrontpaymentError):
@@ -149,7 +160,7 @@ class MalformedResponseError(FrontpaymentError):
         mask_request_headers(response)
         self.outcome_unknown = outcome_unknown
         self.operation = operation
-        hint = f" (outcome unknown: {UNKNOWN_OUTCOME_HINT})" if outcome_unknown else ""
+        hint = f" (outcome unknown: {unknown_outcome_hint(operation)})" if outcome_unknown else ""
         super().__init__(f"malformed response (HTTP {status_code}): {self.reason}{hint}")
 
 
@@ -170,7 +181,7 @@ class CallInterruptedError(FrontpaymentError):
         self.request_sent = request_sent
         self.outcome_unknown = creates_order and request_sent
         sent = "after the request was sent" if request_sent else "before anything was sent"
-        hint = f"; {UNKNOWN_OUTCOME_HINT}" if self.outcome_unknown else ""
+        hint = f"; {unknown_outcome_hint(operation)}" if self.outcome_unknown else ""
         super().__init__(f"{operation}: interrupted ({cause}) {sent}{hint}")
 
 
@@ -213,7 +224,7 @@ class APIStatusError(FrontpaymentError):
         mask_request_headers(response)
         self.operation = operation
         where = f"{operation}: " if operation else ""
-        hint = f" (outcome unknown: {UNKNOWN_OUTCOME_HINT})" if outcome_unknown else ""
+        hint = f" (outcome unknown: {unknown_outcome_hint(operation)})" if outcome_unknown else ""
         super().__init__(f"{where}HTTP {status_code} {self.message}{self._detail()}{hint}")
 
     def _read_errors(self) -> None:

@@ -17,8 +17,9 @@ from .ratelimit import RateLimit
 
 @attrs.frozen
 class RawResponse:
-    """What came back: ``status_code``, ``headers``, ``content`` (bytes), ``json`` (decoded body) and ``parsed`` (the
-    generated client's model of it). Not shown in ``repr`` beyond the status, so logs stay short and clean."""
+    """What came back: ``status_code``, ``headers``, ``content`` (bytes), ``json`` (the decoded body, numbers as
+    Decimal) and ``parsed`` (Katsu Pay: the generated client's model; Frontpayment: None, since the typed result is
+    read from the spec's schema directly). Not shown in ``repr`` beyond the status, so logs stay short and clean."""
 
     status_code: int
     headers: httpx.Headers = attrs.field(repr=False)

@@ -45,19 +45,33 @@ def _email() -> re.Pattern[str]:
 
 
 def is_email(value: object) -> bool:
-    return not isinstance(value, str) or _email().fullmatch(value) is not None
+    if not isinstance(value, str):
+        return True
+    return _is_email(value) if len(value) <= _CACHED else _email().fullmatch(value) is not None
 
 
 def is_uri(value: object) -> bool:
     if not isinstance(value, str):
         return True
-    if any(ch.isspace() for ch in value):
+    return _is_uri(value) if len(value) <= _CACHED else _uri(value)
+
+
+def _uri(value: str) -> bool:
+    if _SPACE.search(value):  # \s in a str pattern is exactly str.isspace
         return False
     try:
         parts = urlsplit(value)
     except ValueError:
         return False
     return bool(parts.scheme and parts.netloc) and parts.scheme.isascii() and parts.scheme.isalpha()
+
+
+# A client sends the same callback URLs and often the same addresses: their answers are kept (bounded in entries
+# and in the length of what is kept; strings are immutable).
+_CACHED = 256
+_SPACE = re.compile(r"\s")
+_is_uri = functools.lru_cache(maxsize=1024)(_uri)
+_is_email = functools.lru_cache(maxsize=1024)(lambda value: _email().fullmatch(value) is not None)
 
 
 def _unchecked(value: object) -> bool:

@@ -475,7 +475,7 @@ class Transport:
                     audit,
                     time=datetime.datetime.now(datetime.UTC),
                     outcome="success",
-                    order_uuid=getattr(result, "order_uuid", None),
+                    order_uuid=getattr(result, "order_uuid", None) or audit.order_uuid,
                     customer_uuid=getattr(result, "customer_uuid", None),
                     status=getattr(getattr(result, "raw", result), "status_code", None),
                 )

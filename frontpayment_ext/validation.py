@@ -355,14 +355,18 @@ def _check_lines(payload: Mapping[str, Any], vat_rates: frozenset[Decimal], repo
                 )
             count += 1
             grand += amount
-            if discount:
+            # The VAT in the amount (every allowed rate is in [0, 100)), and the net before the discount (the
+            # second reading of subTotal): the amount's own net when there is no discount and it is exact.
+            vat = (amount * tax / (hundred + tax)).quantize(ore, half_up) if tax else zero
+            total_tax += vat
+            if discount or amount != expected:
                 discounts += discount
-            gross_before = gross.quantize(ore, half_up)
-            if tax and 0 < tax < hundred:
-                divisor = hundred + tax
-                total_tax += (amount * tax / divisor).quantize(ore, half_up)
-                gross_before -= (gross_before * tax / divisor).quantize(ore, half_up)
-            net_before_discounts += gross_before
+                before = gross.quantize(ore, half_up)
+                net_before_discounts += before - (
+                    (before * tax / (hundred + tax)).quantize(ore, half_up) if tax else zero
+                )
+            else:
+                net_before_discounts += amount - vat
         summary = payload.get("orderSummary")
         if not complete or not isinstance(summary, dict):
             return

@@ -260,10 +260,15 @@ def test_orders_waiting_for_the_rate_limiter_stay_pending_after_ctrl_c(local_ser
         except JournalError:  # not created yet, or being created
             return False
 
-    wait_for(five_sent, proc)
-    time.sleep(0.3)  # the four workers are now waiting for slots a minute away
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
+    try:
+        wait_for(five_sent, proc)
+        time.sleep(0.3)  # the four workers are now waiting for slots a minute away
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:  # never leave the child behind, whatever failed above
+            proc.kill()
+            proc.communicate()
     assert proc.returncode == 130, err
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1] == (

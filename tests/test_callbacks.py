@@ -608,3 +608,22 @@ def test_the_example_receiver_fulfils_only_what_the_api_confirms(receiver: Any) 
     api_status["ODR4286244937"] = "unreachable"
     assert client.get(url + query(fresh)).status_code == 503
     assert fulfilled == [("ODR4286244937", "PAID")]
+
+
+def test_the_parameters_of_your_own_callback_url_are_named_and_left_unsigned() -> None:
+    """Seed 003's callback URL carries its own query (``?order_identifier=...&order_status=success``): name those
+    keys and the notification verifies; they come back unsigned. Unnamed, they are refused as before."""
+    own = [("order_identifier", "shop-77"), ("order_status", "success")]
+    fresh = _fresh(GENUINE)
+    raw = query(own + fresh, sign(fresh))
+    with pytest.raises(CallbackVerificationError, match="undocumented parameter"):
+        verify_callback(raw, SECRET)
+    note = verify_callback(raw, SECRET, own_params=("order_identifier", "order_status"))
+    assert note.unsigned == dict(own)
+    assert dict(note.params) == dict(fresh)
+    with pytest.raises(CallbackVerificationError, match="more than once"):
+        verify_callback(
+            query([*own, own[0], *fresh], sign(fresh)), SECRET, own_params=("order_identifier", "order_status")
+        )
+    with pytest.raises(ConfigurationError):
+        verify_callback(raw, SECRET, own_params=("amount",))  # a signed key cannot be declared your own

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 import pytest
 from local_server import Fault, LocalServer, Received, Reply, envelope
@@ -72,8 +73,11 @@ def test_a_state_change_is_sent_once_whatever_happens(
         getattr(client, name)(*args, **kwargs)
     assert caught.value.outcome_unknown is True
     assert server.posts() == 1  # never resent, though three retries were allowed
-    outcomes = [json.loads(line)["outcome"] for line in audit.read_text().splitlines()]
-    assert outcomes == ["attempt", "unknown"]
+    records = [json.loads(line) for line in audit.read_text().splitlines()]
+    assert [r["outcome"] for r in records] == ["attempt", "unknown"]
+    assert {r["order_uuid"] for r in records} == {"ODR1"}  # which order: the unknown one can be looked up
+    if name.startswith(("refund", "request_refund")):
+        assert {r["amounts"]["grandTotal"] for r in records} == {"30.00"}  # how much money may have moved
     assert verify(audit).ok
 
 
@@ -91,6 +95,23 @@ def test_a_state_change_is_audited_like_a_send(
     assert result_check.ok
     assert result_check.records == 2
     assert server.received[0].path.endswith("/ODR1")
+
+
+def test_results_never_show_personal_data_in_their_repr(local_server: Callable[..., LocalServer]) -> None:
+    data = {
+        "orderUuid": "ODR1",
+        "status": "SENT",
+        "productList": [{"id": 1, "name": "Router", "amount": 40}],
+        "customerDetails": {"email": "kari@example.com", "msisdn": "46567468", "personalNumber": "28038712383"},
+    }
+    server = local_server(lambda r: envelope(200, data))
+    with _client(server) as client:
+        details = client.orders.details("ODR1")
+    assert details.customer_details is not None
+    assert details.customer_details.email == "kari@example.com"  # there to read
+    shown = repr(details) + str(details)
+    for value in ("kari@example.com", "46567468", "28038712383"):
+        assert value not in shown
 
 
 def test_reads_are_retried(local_server: Callable[..., LocalServer]) -> None:
@@ -115,7 +136,8 @@ def test_an_empty_account_is_an_empty_list_for_the_list_only(local_server: Calla
             client.get_order_status("ODR1")
         with pytest.raises(NotFoundError):
             client.get_order_details("ODR1")
-    assert server.received[0].path == "/api/v1/connect/orders/status?type=PARTIAL+REFUNDED"
+    path, _, query = server.received[0].path.partition("?")
+    assert (path, parse_qs(query)) == ("/api/v1/connect/orders/status", {"type": ["PARTIAL REFUNDED"]})
 
 
 @pytest.mark.parametrize(
@@ -198,3 +220,15 @@ def test_the_async_client_has_the_same_surface(frontpayment_sandbox: Any) -> Non
                 await client.get_order_status("ODR404")
 
     asyncio.run(run())
+
+
+def test_an_unknown_outcome_says_what_to_check_for_that_operation(local_server: Callable[..., LocalServer]) -> None:
+    server = local_server(_accepted, faults=[Fault("close_after_body")] * 2)
+    with _client(server) as client:
+        with pytest.raises(OutcomeUnknownError) as refund:
+            client.refund_order("ODR1", REFUND)
+        with pytest.raises(OutcomeUnknownError) as send:
+            client.send_invoice({"anything": 1}, validate=False)
+    assert "orders.status" in str(refund.value)
+    assert "fpgoUuid" not in str(refund.value)
+    assert "get_invoice_number" in str(send.value)

@@ -248,11 +248,7 @@ def test_cancel(sandbox: Sandbox, http: httpx.Client) -> None:
     uuid = new_order(http)
     missing = post(http, f"{P}/cancel/{uuid}", {"cancellationNote": "  "})
     assert missing.status_code == 417
-    # Laravel runs every rule of `required|string` on the null a blank string becomes: both fail.
-    assert missing.json()["errors"] == [
-        "The cancellation note field is required.",
-        "The cancellation note must be a string.",
-    ]
+    assert missing.json()["errors"] == ["The cancellation note field is required."]
     done = post(http, f"{P}/cancel/{uuid}", {"cancellationNote": "the customer asked"})
     assert done.status_code == 202
     assert done.json() == {
@@ -354,12 +350,12 @@ def test_resend(sandbox: Sandbox, http: httpx.Client) -> None:
     uuid = new_order(http)
     nothing = post(http, f"{P}/resend/{uuid}", {"email": ""})
     assert nothing.status_code == 417
-    assert "The email field is required when msisdn is not present." in nothing.json()["errors"]
+    assert nothing.json()["errors"] == ["The email field is required when msisdn is not present."]
     half = post(http, f"{P}/resend/{uuid}", {"msisdn": "46567468", "email": "not-an-address"})
-    assert {
+    assert half.json()["errors"] == [
         "The country code field is required when msisdn is present.",
         "The email must be a valid email address.",
-    } <= set(half.json()["errors"])
+    ]
     sms = post(http, f"{P}/resend/{uuid}", {"countryCode": "+47", "msisdn": "46567468"})
     assert sms.status_code == 202
     assert sms.json()["message"] == "resentOrderSuccessfully"

@@ -90,7 +90,7 @@ class Generator:
                     nullable = True
                     continue
                 kinds.append(self.kind(branch, context, register=register))
-            if len({k[0] for k in kinds}) == 1 and kinds[0][0] not in ("model", "list"):
+            if len(kinds) == 1 or (len({k[0] for k in kinds}) == 1 and kinds[0][0] not in ("model", "list")):
                 return kinds[0][0], nullable or kinds[0][1], kinds[0][2], kinds[0][3]
             return "any", True, "Any", {}
         types = schema.get("type", [])

@@ -76,10 +76,22 @@ def request_messages(route: Route, body: dict[str, Any]) -> list[str]:
     rules = _BODY_RULES.get(route.key)
     messages = rules(laravel_input(body)) if rules is not None else []
     if route.sdk_endpoint is not None:
-        messages += sentences(validate(body, route.sdk_endpoint))
+        more = sentences(validate(body, route.sdk_endpoint))
     elif route.request_schema is not None:
-        messages += sentences(schema_violations(body, route.request_schema, route.spec))
+        more = sentences(schema_violations(body, route.request_schema, route.spec))
+    else:
+        more = []
+    # Laravel reports each attribute under the rule that failed first: where the page's own rules (required_if,
+    # at least one channel) already named an attribute, the schema's view of it is not a second message.
+    named = {_attribute(m) for m in messages}
+    messages += [m for m in more if _attribute(m) not in named and not (rules and m.startswith("The payload "))]
     return list(dict.fromkeys(messages))
+
+
+def _attribute(message: str) -> str | None:
+    """The attribute a Laravel message is about: "The source field is required when ..." -> "source"."""
+    match = re.match(r"^The (?:selected )?(.+?) (?:field|must|format|does|is|has)\b", message)
+    return match.group(1) if match else None
 
 
 async def _generic(route: Route) -> Answer:

@@ -25,8 +25,11 @@ from .order_created_envelope import OrderCreatedEnvelope
 from .order_details_address import OrderDetailsAddress
 from .order_details_customer import OrderDetailsCustomer
 from .order_details_data import OrderDetailsData
+from .order_details_data_internal_references_type_0 import OrderDetailsDataInternalReferencesType0
+from .order_details_data_invoice_references_type_0 import OrderDetailsDataInvoiceReferencesType0
 from .order_details_envelope import OrderDetailsEnvelope
 from .order_details_product import OrderDetailsProduct
+from .order_details_send_order_by import OrderDetailsSendOrderBy
 from .order_details_summary import OrderDetailsSummary
 from .order_status_data import OrderStatusData
 from .order_status_envelope import OrderStatusEnvelope
@@ -34,9 +37,8 @@ from .order_status_list_envelope import OrderStatusListEnvelope
 from .order_summary import OrderSummary
 from .product_line import ProductLine
 from .product_line_map import ProductLineMap
-from .refund_approval_request import RefundApprovalRequest
-from .refund_order_request import RefundOrderRequest
 from .refund_product import RefundProduct
+from .refund_products_type_1 import RefundProductsType1
 from .refund_type import RefundType
 from .resend_payment_link_request import ResendPaymentLinkRequest
 from .send_efaktura_request import SendEfakturaRequest
@@ -76,8 +78,11 @@ __all__ = (
     "OrderDetailsAddress",
     "OrderDetailsCustomer",
     "OrderDetailsData",
+    "OrderDetailsDataInternalReferencesType0",
+    "OrderDetailsDataInvoiceReferencesType0",
     "OrderDetailsEnvelope",
     "OrderDetailsProduct",
+    "OrderDetailsSendOrderBy",
     "OrderDetailsSummary",
     "OrderStatusData",
     "OrderStatusEnvelope",
@@ -85,9 +90,8 @@ __all__ = (
     "OrderSummary",
     "ProductLine",
     "ProductLineMap",
-    "RefundApprovalRequest",
-    "RefundOrderRequest",
     "RefundProduct",
+    "RefundProductsType1",
     "RefundType",
     "ResendPaymentLinkRequest",
     "SendEfakturaRequest",

@@ -10,7 +10,10 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.order_details_customer import OrderDetailsCustomer
+    from ..models.order_details_data_internal_references_type_0 import OrderDetailsDataInternalReferencesType0
+    from ..models.order_details_data_invoice_references_type_0 import OrderDetailsDataInvoiceReferencesType0
     from ..models.order_details_product import OrderDetailsProduct
+    from ..models.order_details_send_order_by import OrderDetailsSendOrderBy
     from ..models.order_details_summary import OrderDetailsSummary
 
 
@@ -33,6 +36,11 @@ class OrderDetailsData:
         customer_details (OrderDetailsCustomer | Unset):
         payment_link (None | str | Unset): Oldest revision only.
         invoice_as_payment_option (bool | int | None | Unset): Oldest revision only (boolean or 0/1).
+        send_order_by (None | OrderDetailsSendOrderBy | Unset): Oldest revision only.
+        credit_check (Any | Unset): Oldest revision only; its shape is not documented, so it is kept as sent.
+        invoice_references (None | OrderDetailsDataInvoiceReferencesType0 | Unset): Oldest revision only; kept as sent.
+        internal_references (None | OrderDetailsDataInternalReferencesType0 | Unset): Oldest revision only; kept as
+            sent.
     """
 
     order_uuid: str
@@ -46,9 +54,17 @@ class OrderDetailsData:
     customer_details: OrderDetailsCustomer | Unset = UNSET
     payment_link: None | str | Unset = UNSET
     invoice_as_payment_option: bool | int | None | Unset = UNSET
+    send_order_by: None | OrderDetailsSendOrderBy | Unset = UNSET
+    credit_check: Any | Unset = UNSET
+    invoice_references: None | OrderDetailsDataInvoiceReferencesType0 | Unset = UNSET
+    internal_references: None | OrderDetailsDataInternalReferencesType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.order_details_data_internal_references_type_0 import OrderDetailsDataInternalReferencesType0  # noqa: PLC0415
+        from ..models.order_details_data_invoice_references_type_0 import OrderDetailsDataInvoiceReferencesType0  # noqa: PLC0415
+        from ..models.order_details_send_order_by import OrderDetailsSendOrderBy  # noqa: PLC0415
+
         order_uuid = self.order_uuid
 
         status = self.status
@@ -104,6 +120,32 @@ class OrderDetailsData:
         else:
             invoice_as_payment_option = self.invoice_as_payment_option
 
+        send_order_by: dict[str, Any] | None | Unset
+        if isinstance(self.send_order_by, Unset):
+            send_order_by = UNSET
+        elif isinstance(self.send_order_by, OrderDetailsSendOrderBy):
+            send_order_by = self.send_order_by.to_dict()
+        else:
+            send_order_by = self.send_order_by
+
+        credit_check = self.credit_check
+
+        invoice_references: dict[str, Any] | None | Unset
+        if isinstance(self.invoice_references, Unset):
+            invoice_references = UNSET
+        elif isinstance(self.invoice_references, OrderDetailsDataInvoiceReferencesType0):
+            invoice_references = self.invoice_references.to_dict()
+        else:
+            invoice_references = self.invoice_references
+
+        internal_references: dict[str, Any] | None | Unset
+        if isinstance(self.internal_references, Unset):
+            internal_references = UNSET
+        elif isinstance(self.internal_references, OrderDetailsDataInternalReferencesType0):
+            internal_references = self.internal_references.to_dict()
+        else:
+            internal_references = self.internal_references
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -130,13 +172,24 @@ class OrderDetailsData:
             field_dict["paymentLink"] = payment_link
         if invoice_as_payment_option is not UNSET:
             field_dict["invoiceAsPaymentOption"] = invoice_as_payment_option
+        if send_order_by is not UNSET:
+            field_dict["sendOrderBy"] = send_order_by
+        if credit_check is not UNSET:
+            field_dict["creditCheck"] = credit_check
+        if invoice_references is not UNSET:
+            field_dict["invoiceReferences"] = invoice_references
+        if internal_references is not UNSET:
+            field_dict["internalReferences"] = internal_references
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.order_details_customer import OrderDetailsCustomer  # noqa: PLC0415
+        from ..models.order_details_data_internal_references_type_0 import OrderDetailsDataInternalReferencesType0  # noqa: PLC0415
+        from ..models.order_details_data_invoice_references_type_0 import OrderDetailsDataInvoiceReferencesType0  # noqa: PLC0415
         from ..models.order_details_product import OrderDetailsProduct  # noqa: PLC0415
+        from ..models.order_details_send_order_by import OrderDetailsSendOrderBy  # noqa: PLC0415
         from ..models.order_details_summary import OrderDetailsSummary  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -221,6 +274,59 @@ class OrderDetailsData:
 
         invoice_as_payment_option = _parse_invoice_as_payment_option(d.pop("invoiceAsPaymentOption", UNSET))
 
+        def _parse_send_order_by(data: object) -> None | OrderDetailsSendOrderBy | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                send_order_by_type_0 = OrderDetailsSendOrderBy.from_dict(data)
+
+                return send_order_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OrderDetailsSendOrderBy | Unset, data)
+
+        send_order_by = _parse_send_order_by(d.pop("sendOrderBy", UNSET))
+
+        credit_check = d.pop("creditCheck", UNSET)
+
+        def _parse_invoice_references(data: object) -> None | OrderDetailsDataInvoiceReferencesType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                invoice_references_type_0 = OrderDetailsDataInvoiceReferencesType0.from_dict(data)
+
+                return invoice_references_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OrderDetailsDataInvoiceReferencesType0 | Unset, data)
+
+        invoice_references = _parse_invoice_references(d.pop("invoiceReferences", UNSET))
+
+        def _parse_internal_references(data: object) -> None | OrderDetailsDataInternalReferencesType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                internal_references_type_0 = OrderDetailsDataInternalReferencesType0.from_dict(data)
+
+                return internal_references_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OrderDetailsDataInternalReferencesType0 | Unset, data)
+
+        internal_references = _parse_internal_references(d.pop("internalReferences", UNSET))
+
         order_details_data = cls(
             order_uuid=order_uuid,
             status=status,
@@ -233,6 +339,10 @@ class OrderDetailsData:
             customer_details=customer_details,
             payment_link=payment_link,
             invoice_as_payment_option=invoice_as_payment_option,
+            send_order_by=send_order_by,
+            credit_check=credit_check,
+            invoice_references=invoice_references,
+            internal_references=internal_references,
         )
 
         order_details_data.additional_properties = d

@@ -9,14 +9,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.accepted_envelope import AcceptedEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...models.not_found_envelope import NotFoundEnvelope
-from ...models.refund_order_request import RefundOrderRequest
 from ...types import Response
 
 
 def _get_kwargs(
     order_uuid: str,
     *,
-    body: RefundOrderRequest,
+    body: Any,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -27,7 +26,7 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -100,7 +99,7 @@ def sync_detailed(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RefundOrderRequest,
+    body: Any,
 ) -> Response[AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope]:
     """Refund Order - a full or partial refund
 
@@ -112,9 +111,9 @@ def sync_detailed(
 
     Args:
         order_uuid (str):
-        body (RefundOrderRequest): The server's own rule tying `grandTotal` to the products is not
-            documented; the SDK checks that it equals
-            the sum of `products.*.amount` and that every amount is positive.
+        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
+            (`source` is `captured` or
+            `charged`; `reference` the uuid of that capture or charge).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +139,7 @@ def sync(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RefundOrderRequest,
+    body: Any,
 ) -> AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope | None:
     """Refund Order - a full or partial refund
 
@@ -152,9 +151,9 @@ def sync(
 
     Args:
         order_uuid (str):
-        body (RefundOrderRequest): The server's own rule tying `grandTotal` to the products is not
-            documented; the SDK checks that it equals
-            the sum of `products.*.amount` and that every amount is positive.
+        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
+            (`source` is `captured` or
+            `charged`; `reference` the uuid of that capture or charge).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +174,7 @@ async def asyncio_detailed(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RefundOrderRequest,
+    body: Any,
 ) -> Response[AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope]:
     """Refund Order - a full or partial refund
 
@@ -187,9 +186,9 @@ async def asyncio_detailed(
 
     Args:
         order_uuid (str):
-        body (RefundOrderRequest): The server's own rule tying `grandTotal` to the products is not
-            documented; the SDK checks that it equals
-            the sum of `products.*.amount` and that every amount is positive.
+        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
+            (`source` is `captured` or
+            `charged`; `reference` the uuid of that capture or charge).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +212,7 @@ async def asyncio(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RefundOrderRequest,
+    body: Any,
 ) -> AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope | None:
     """Refund Order - a full or partial refund
 
@@ -225,9 +224,9 @@ async def asyncio(
 
     Args:
         order_uuid (str):
-        body (RefundOrderRequest): The server's own rule tying `grandTotal` to the products is not
-            documented; the SDK checks that it equals
-            the sum of `products.*.amount` and that every amount is positive.
+        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
+            (`source` is `captured` or
+            `charged`; `reference` the uuid of that capture or charge).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

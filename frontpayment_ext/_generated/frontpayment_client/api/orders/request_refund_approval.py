@@ -9,14 +9,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.accepted_envelope import AcceptedEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...models.not_found_envelope import NotFoundEnvelope
-from ...models.refund_approval_request import RefundApprovalRequest
 from ...types import Response
 
 
 def _get_kwargs(
     order_uuid: str,
     *,
-    body: RefundApprovalRequest,
+    body: Any,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -27,7 +26,7 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -100,7 +99,7 @@ def sync_detailed(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RefundApprovalRequest,
+    body: Any,
 ) -> Response[AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope]:
     """Request Refund Approval - ask for a refund the regular endpoint rejected
 
@@ -111,7 +110,9 @@ def sync_detailed(
 
     Args:
         order_uuid (str):
-        body (RefundApprovalRequest):
+        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
+            (`source` is `captured` or
+            `charged`; `reference` the uuid of that capture or charge).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +138,7 @@ def sync(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RefundApprovalRequest,
+    body: Any,
 ) -> AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope | None:
     """Request Refund Approval - ask for a refund the regular endpoint rejected
 
@@ -148,7 +149,9 @@ def sync(
 
     Args:
         order_uuid (str):
-        body (RefundApprovalRequest):
+        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
+            (`source` is `captured` or
+            `charged`; `reference` the uuid of that capture or charge).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +172,7 @@ async def asyncio_detailed(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RefundApprovalRequest,
+    body: Any,
 ) -> Response[AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope]:
     """Request Refund Approval - ask for a refund the regular endpoint rejected
 
@@ -180,7 +183,9 @@ async def asyncio_detailed(
 
     Args:
         order_uuid (str):
-        body (RefundApprovalRequest):
+        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
+            (`source` is `captured` or
+            `charged`; `reference` the uuid of that capture or charge).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +209,7 @@ async def asyncio(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RefundApprovalRequest,
+    body: Any,
 ) -> AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope | None:
     """Request Refund Approval - ask for a refund the regular endpoint rejected
 
@@ -215,7 +220,9 @@ async def asyncio(
 
     Args:
         order_uuid (str):
-        body (RefundApprovalRequest):
+        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
+            (`source` is `captured` or
+            `charged`; `reference` the uuid of that capture or charge).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
