@@ -37,6 +37,8 @@ from .order_status_list_envelope import OrderStatusListEnvelope
 from .order_summary import OrderSummary
 from .product_line import ProductLine
 from .product_line_map import ProductLineMap
+from .refund_approval_request import RefundApprovalRequest
+from .refund_order_request import RefundOrderRequest
 from .refund_product import RefundProduct
 from .refund_products_type_1 import RefundProductsType1
 from .refund_type import RefundType
@@ -90,6 +92,8 @@ __all__ = (
     "OrderSummary",
     "ProductLine",
     "ProductLineMap",
+    "RefundApprovalRequest",
+    "RefundOrderRequest",
     "RefundProduct",
     "RefundProductsType1",
     "RefundType",

@@ -9,13 +9,14 @@ from ...client import AuthenticatedClient, Client
 from ...models.accepted_envelope import AcceptedEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...models.not_found_envelope import NotFoundEnvelope
+from ...models.refund_order_request import RefundOrderRequest
 from ...types import Response
 
 
 def _get_kwargs(
     order_uuid: str,
     *,
-    body: Any,
+    body: RefundOrderRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,7 +27,7 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -99,7 +100,7 @@ def sync_detailed(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any,
+    body: RefundOrderRequest,
 ) -> Response[AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope]:
     """Refund Order - a full or partial refund
 
@@ -111,9 +112,9 @@ def sync_detailed(
 
     Args:
         order_uuid (str):
-        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
-            (`source` is `captured` or
-            `charged`; `reference` the uuid of that capture or charge).
+        body (RefundOrderRequest): The server's own rule tying `grandTotal` to the products is not
+            documented; the SDK checks that it equals
+            the sum of `products.*.amount` and that every amount is positive.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,7 +140,7 @@ def sync(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any,
+    body: RefundOrderRequest,
 ) -> AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope | None:
     """Refund Order - a full or partial refund
 
@@ -151,9 +152,9 @@ def sync(
 
     Args:
         order_uuid (str):
-        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
-            (`source` is `captured` or
-            `charged`; `reference` the uuid of that capture or charge).
+        body (RefundOrderRequest): The server's own rule tying `grandTotal` to the products is not
+            documented; the SDK checks that it equals
+            the sum of `products.*.amount` and that every amount is positive.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +175,7 @@ async def asyncio_detailed(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any,
+    body: RefundOrderRequest,
 ) -> Response[AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope]:
     """Refund Order - a full or partial refund
 
@@ -186,9 +187,9 @@ async def asyncio_detailed(
 
     Args:
         order_uuid (str):
-        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
-            (`source` is `captured` or
-            `charged`; `reference` the uuid of that capture or charge).
+        body (RefundOrderRequest): The server's own rule tying `grandTotal` to the products is not
+            documented; the SDK checks that it equals
+            the sum of `products.*.amount` and that every amount is positive.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,7 +213,7 @@ async def asyncio(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any,
+    body: RefundOrderRequest,
 ) -> AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope | None:
     """Refund Order - a full or partial refund
 
@@ -224,9 +225,9 @@ async def asyncio(
 
     Args:
         order_uuid (str):
-        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
-            (`source` is `captured` or
-            `charged`; `reference` the uuid of that capture or charge).
+        body (RefundOrderRequest): The server's own rule tying `grandTotal` to the products is not
+            documented; the SDK checks that it equals
+            the sum of `products.*.amount` and that every amount is positive.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,13 +9,14 @@ from ...client import AuthenticatedClient, Client
 from ...models.accepted_envelope import AcceptedEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...models.not_found_envelope import NotFoundEnvelope
+from ...models.refund_approval_request import RefundApprovalRequest
 from ...types import Response
 
 
 def _get_kwargs(
     order_uuid: str,
     *,
-    body: Any,
+    body: RefundApprovalRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,7 +27,7 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -99,7 +100,7 @@ def sync_detailed(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any,
+    body: RefundApprovalRequest,
 ) -> Response[AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope]:
     """Request Refund Approval - ask for a refund the regular endpoint rejected
 
@@ -110,9 +111,7 @@ def sync_detailed(
 
     Args:
         order_uuid (str):
-        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
-            (`source` is `captured` or
-            `charged`; `reference` the uuid of that capture or charge).
+        body (RefundApprovalRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +137,7 @@ def sync(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any,
+    body: RefundApprovalRequest,
 ) -> AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope | None:
     """Request Refund Approval - ask for a refund the regular endpoint rejected
 
@@ -149,9 +148,7 @@ def sync(
 
     Args:
         order_uuid (str):
-        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
-            (`source` is `captured` or
-            `charged`; `reference` the uuid of that capture or charge).
+        body (RefundApprovalRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +169,7 @@ async def asyncio_detailed(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any,
+    body: RefundApprovalRequest,
 ) -> Response[AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope]:
     """Request Refund Approval - ask for a refund the regular endpoint rejected
 
@@ -183,9 +180,7 @@ async def asyncio_detailed(
 
     Args:
         order_uuid (str):
-        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
-            (`source` is `captured` or
-            `charged`; `reference` the uuid of that capture or charge).
+        body (RefundApprovalRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +204,7 @@ async def asyncio(
     order_uuid: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any,
+    body: RefundApprovalRequest,
 ) -> AcceptedEnvelope | ErrorEnvelope | ErrorEnvelope | NotFoundEnvelope | None:
     """Request Refund Approval - ask for a refund the regular endpoint rejected
 
@@ -220,9 +215,7 @@ async def asyncio(
 
     Args:
         order_uuid (str):
-        body (Any): Older revisions: `source` and `reference` are `required_if:type,reservation`
-            (`source` is `captured` or
-            `charged`; `reference` the uuid of that capture or charge).
+        body (RefundApprovalRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
