@@ -207,3 +207,14 @@ def read_json(path: str) -> Any:
         raise UsageError(f"{path} is nested too deeply to be an order payload") from None
     except ValueError as exc:  # an integer of more than 4300 digits
         raise UsageError(f"{path} is not a usable JSON document: {exc}") from None
+
+
+def port(value: str) -> int:
+    """A TCP port to listen on: 0 (any free one) to 65535."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a port number from 0 to 65535, got {value!r}") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"must be a port number from 0 to 65535, got {value!r}")
+    return number

@@ -148,12 +148,33 @@ def checked_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return dict(headers)
 
 
+_PLAIN_SUCCESS = frozenset({200, 201, 202})
+
+
+def envelope_problem(op: OperationSpec, status: int, body: Any) -> str | None:
+    """Why a 2xx body is not a success the SDK can report, or None: an error envelope sent with a 2xx
+    (``is_error: true``, or a ``status_code`` outside 2xx), or, for a call that changes state, a 2xx the operation
+    does not document (a 203 or 299 from something in between). Such an answer is never read as "done"."""
+    if not isinstance(body, Mapping):
+        return None  # the shape check says what is wrong
+    if body.get("is_error") is True:
+        return f"an error envelope in a {status} answer (is_error: true, message {str(body.get('message'))[:80]!r})"
+    code = body.get("status_code")
+    if isinstance(code, int) and not isinstance(code, bool) and not 200 <= code < 300:
+        return f"an error envelope in a {status} answer (status_code {code})"
+    if op.changes_state and status not in op.success | _PLAIN_SUCCESS:
+        return f"HTTP {status}, which {op.name} does not document as a success"
+    return None
+
+
 def finish_spec(op: OperationSpec, response: httpx.Response, elapsed: float, redactor: Redactor) -> Any:
     """The typed result of an answer, or the typed error. A 2xx the SDK cannot read is ``MalformedResponseError``
     naming what is wrong; for a call that changes state its outcome is unknown (the server may well have acted)."""
     status = response.status_code
     if 200 <= status < 300:
         body = decode_json(response, operation=op.name, outcome_unknown=op.changes_state)
+        if (problem := envelope_problem(op, status, body)) is not None:
+            raise malformed(response, problem, operation=op.name, outcome_unknown=op.changes_state)
         try:
             return op.read(body, raw=raw(response, body, None, elapsed))
         except ShapeError as exc:

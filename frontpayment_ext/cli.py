@@ -187,7 +187,7 @@ def build_parser(operations: Iterable[OperationSpec] | None = None) -> argparse.
     _common(p)
 
     p = sub.add_parser("sandbox", help="run a local, stateful Frontpayment to test against (needs the sandbox extra)")
-    p.add_argument("--port", type=int, default=4010, help="port to listen on (default 4010; 0 picks a free one)")
+    p.add_argument("--port", type=arg.port, default=4010, help="port to listen on (default 4010; 0 picks a free one)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--db", metavar="FILE", help="keep orders in this SQLite file instead of memory")
     p.add_argument("--secret", default=None, help="the merchant secret callbacks are signed with")

@@ -353,7 +353,10 @@ class FrontpaymentClient(SyncTransport, _FrontpaymentBase, FrontpaymentMethods):
         retries and typed errors; the result is the raw response. Any method but GET, HEAD and OPTIONS is treated
         as state-changing (never resent unless it provably never left)."""
         result: RawResponse = self._call(
-            raw_operation(method, path, json), timeout=timeout, max_retries=max_retries, deadline=deadline
+            raw_operation(method, path, json, self.redactor),
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
         )
         return result
 
@@ -404,7 +407,10 @@ class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase, AsyncFrontpayme
     ) -> RawResponse:
         """Any other Frontpayment endpoint (see ``FrontpaymentClient.request``)."""
         result: RawResponse = await self._call(
-            raw_operation(method, path, json), timeout=timeout, max_retries=max_retries, deadline=deadline
+            raw_operation(method, path, json, self.redactor),
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
         )
         return result
 

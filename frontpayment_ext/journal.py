@@ -181,6 +181,25 @@ def _lock(path: Path, journal: Path) -> int:
     return fd
 
 
+def _lock_inode(journal: Path) -> int | None:
+    """Also lock the journal file itself, so that a second name for the same file (a hard link, which has its own
+    sidecar) is refused as well. ``flock`` on Unix is independent of SQLite's own ``fcntl`` locks on a local disk;
+    on Windows the sidecar alone is used, since a byte-range lock there would collide with SQLite's."""
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        return None
+    try:
+        fd = os.open(journal, os.O_RDWR | os.O_CREAT, 0o600)  # an empty file is a new SQLite database
+    except OSError as exc:
+        raise JournalError(f"cannot lock journal {journal}: {exc.strerror or exc}") from None
+    if not _try_lock(fd):
+        os.close(fd)
+        raise JournalLockedError(
+            f"journal {journal} is in use by another send-batch (under another name); wait for it to finish, or "
+            "use another --journal for another batch"
+        )
+    return fd
+
+
 def _sqlite_problem(path: Path, exc: sqlite3.Error) -> JournalError:
     text = str(exc)
     if "not a database" in text:
@@ -204,6 +223,7 @@ class Journal:
         self.path = Path(path)
         self.readonly = readonly
         self._lock_fd: int | None = None
+        self._inode_fd: int | None = None
         self._check_file()
         try:
             self._real = self.path.resolve()  # one lock file whatever symlink names the journal
@@ -212,6 +232,11 @@ class Journal:
         self.lock_path = self._real.with_name(self._real.name + ".lock")
         if not readonly:
             self._lock_fd = _lock(self.lock_path, self.path)  # before SQLite touches the file
+            try:
+                self._inode_fd = _lock_inode(self.path)  # the same file under another name (a hard link) too
+            except JournalError:
+                self._unlock()
+                raise
         try:
             with self._sql():
                 self._db = self._connect()
@@ -271,9 +296,11 @@ class Journal:
             raise JournalError(f"journal {self.path} is open read-only (without the writer lock)")
 
     def _unlock(self) -> None:
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)  # releases the lock
-            self._lock_fd = None
+        for name in ("_inode_fd", "_lock_fd"):
+            fd = getattr(self, name, None)
+            if fd is not None:
+                os.close(fd)  # releases the lock
+                setattr(self, name, None)
 
     def close(self) -> None:
         try:

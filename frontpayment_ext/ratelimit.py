@@ -6,6 +6,8 @@ import collections
 import contextlib
 import contextvars
 import email.utils
+import math
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -34,21 +36,30 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+def _finite(value: str) -> float | None:
+    """A finite, non-negative number of seconds, or None (``nan``, ``inf``, ``-5`` and words are no wait)."""
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) and number >= 0 else None
+
+
 def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
     """Seconds to wait from a ``Retry-After`` (or ``retry-after-ms``) header, or None. Never negative."""
     ms = headers.get("retry-after-ms")
     if ms is not None:
-        try:
-            return max(0.0, float(ms) / 1000)
-        except ValueError:
-            pass
+        seconds = _finite(ms)
+        if seconds is not None:
+            return seconds / 1000
     value = headers.get("retry-after")
     if value is None:
         return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
+    seconds = _finite(value)
+    if seconds is not None:
+        return seconds
+    if re.fullmatch(r"\s*[-+]?[0-9.eEinfaINFA]+\s*", value):
+        return None  # a number that is no wait (NaN, inf, negative): the normal backoff, not an immediate retry
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -79,6 +90,9 @@ class RateLimiter:
         self.ceiling = limit
         self.limit = limit
         self.window = window
+        # Seconds kept between one window's last slot and the next window's first (see reserve): a slot is reserved
+        # a moment before its request leaves, and the server counts arrivals.
+        self.guard = min(max(0.25, window * 0.05), 2.0)
         self._clock = clock
         self._sent: collections.deque[float] = collections.deque()
         self._paused_until = 0.0
@@ -99,7 +113,10 @@ class RateLimiter:
                 self._sent.popleft()
             slot = max(now, self._paused_until, self._sent[-1] if self._sent else now)
             if len(self._sent) >= self.limit:
-                slot = max(slot, self._sent[-self.limit] + self.window)
+                # A slot is reserved a moment before its request leaves (a new connection, a journal commit), and
+                # the server counts arrivals: keep a guard so that a window's last arrivals and the next window's
+                # first cannot fall into one of the server's windows.
+                slot = max(slot, self._sent[-self.limit] + self.window + self.guard)
             self._sent.append(slot)
             return slot - now
 

@@ -50,12 +50,28 @@ IDENTIFIER_KEYS: frozenset[str] = frozenset(
 )
 # Header and body keys masked by default; compared after normalisation (lower case, no "-" or "_").
 DEFAULT_KEYS: frozenset[str] = frozenset(
-    {"authorization", "apikey", "xapikey", "token", "personalnumber", "msisdn", "email", "password", "secret"}
+    {
+        "authorization",
+        "proxyauthorization",
+        "apikey",
+        "xapikey",
+        "token",
+        "xauthtoken",
+        "cookie",
+        "setcookie",
+        "personalnumber",
+        "msisdn",
+        "email",
+        "password",
+        "secret",
+    }
 )
 # Masked when a user asks for more (names and street addresses are personal data too, but often wanted in logs).
 OPTIONAL_KEYS: frozenset[str] = frozenset({"name", "street"})
 
-_LOCAL = r"A-Za-z0-9.!#$%&'*+/=?^_`{|}~-"  # the characters of an e-mail address's local part
+# The characters of an e-mail address's local part: letters and digits of any script (internationalised addresses
+# such as kari@blåbær.no are valid, and the SDK's validator accepts them), and RFC 5322's specials.
+_LOCAL = r"\w.!#$%&'*+/=?^`{|}~-"
 _HEX = "[0-9A-Fa-f]"
 _TOKENS = (
     # Each alternative starts only at the start of a token: the look-behinds refuse the middle of a run, so that
@@ -64,11 +80,15 @@ _TOKENS = (
     rf"|(?P<uuid>(?<![0-9A-Za-z-]){_HEX}{{8}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{12}}(?![0-9A-Za-z]))"
     r"|(?P<iso>(?<![0-9A-Za-z])[0-9]{4}-[0-9]{2}-[0-9]{2}"
     r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?(?![0-9A-Za-z]))"
-    rf"|(?P<email>(?<![{_LOCAL}])[{_LOCAL}]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+    rf"|(?P<email>(?<![{_LOCAL}])[{_LOCAL}]+@[\w-]+(?:\.[\w-]+)+)"
+    r'|(?P<quoted>"[^"\\\n]{1,64}"@[\w-]+(?:\.[\w-]+)+)'  # a quoted local part: "kari nordmann"@example.com
+    # Digits grouped by dots or slashes (465.67.468, +47.465.67.468, 465/67/468): at least three groups, so that
+    # an amount (4500.00) is not one; classified in _dotted (dates such as 01.02.2023 stay readable).
+    r"|(?P<dotted>(?<![0-9A-Za-z_.+/])\+?[0-9]{1,4}(?:[./][0-9]{2,4}){2,5}(?![0-9A-Za-z_]|[./][0-9]))"
     # A digit cluster: digits grouped by single spaces or hyphens, perhaps after "+"; at least 8 characters long
     # (checked by a bounded look-ahead, so that short numbers cost no Python call), at most 64 groups (a longer
     # run of groups is taken as several clusters, each of them long enough to be masked). Classified in _number.
-    r"|(?P<num>(?<![0-9A-Za-z_+])(?<![0-9]\.)(?=[0-9+][0-9 -]{7})\+?[0-9]+(?:[ -][0-9]+){0,63})"
+    r"|(?P<num>(?<![0-9A-Za-z_+])(?<![0-9]\.)(?=[0-9+][0-9 \u00a0\u202f-]{7})\+?[0-9]+(?:[ \u00a0\u202f-][0-9]+){0,63})"
 )
 _DEFAULT_PATTERN = re.compile(_TOKENS)
 _NORDIC_ID_SHAPES = ((6, 5), (6, 4), (8, 4))
@@ -103,6 +123,18 @@ def _number(cluster: str) -> str:
     if tuple(len(p) for p in parts) in _NORDIC_ID_SHAPES:
         return MASK
     return "-".join(MASK if _masks_digits(p.split(" ")) else p for p in parts)
+
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})  # no-break spaces group digits as a space does
+_DATE_SHAPES = ((2, 2, 4), (4, 2, 2), (2, 2, 2), (1, 2, 4), (2, 1, 4), (1, 1, 4))
+
+
+def _dotted(cluster: str) -> str:
+    """Digits grouped by dots or slashes: masked when shaped like a phone number, kept when shaped like a date."""
+    groups = list(re.split(r"[./]", cluster.lstrip("+")))
+    if not cluster.startswith("+") and tuple(len(g) for g in groups) in _DATE_SHAPES:
+        return cluster
+    return MASK if sum(len(g) for g in groups) >= 8 else cluster
 
 
 def _glued(text: str, end: int) -> bool:
@@ -236,8 +268,10 @@ class Redactor:
                 out.append(match.group("bearer") + MASK)
             elif kind in ("uuid", "iso"):
                 out.append(match.group())
+            elif kind == "dotted":
+                out.append(match.group() if not numbers else _dotted(match.group()))
             elif kind == "num":
-                cluster = match.group()
+                cluster = match.group().translate(_SPACES)
                 if not numbers or _INVOICE_BEFORE.search(text, max(0, start - 24), start):
                     out.append(cluster)
                     continue

@@ -88,7 +88,9 @@ def status_error(
         errors=errors,
         response=response,
         operation=operation,
-        outcome_unknown=outcome_unknown and issubclass(cls, ServerError),
+        # A 5xx, or a redirect (a 303 after a POST usually means "done, look over there"), may follow the server
+        # acting on a state-changing call; a 4xx is the server refusing it.
+        outcome_unknown=outcome_unknown and (issubclass(cls, ServerError) or 300 <= status < 400),
         redactor=redactor,
     )
 

@@ -194,13 +194,17 @@ class _RawOperation(Operation):
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def raw_operation(method: str, path: str, json: Any = None) -> Operation:
+def raw_operation(method: str, path: str, json: Any = None, redactor: Redactor = DEFAULT_REDACTOR) -> Operation:
     """An operation for an endpoint the spec does not cover yet. Anything but GET, HEAD and OPTIONS counts as
     state-changing (cancel, refund and resend are POSTs): never resent unless it provably never left. The path is
     checked before anything is sent (``PayloadValidationError`` naming ``path``)."""
     method = str(method).upper()
+    # The operation's name goes into error messages, log lines and audit records: the path redacted (a personal
+    # number or a secret in it is masked), its query left out (its values can be anything).
+    route, _, query = path.partition("?")
+    label = f"{method} {redactor.text(route)}{' ?...' if query else ''}"
     return _RawOperation(
-        f"{method} {path}",
+        label,
         None,
         None,
         lambda model, raw: raw,
@@ -220,14 +224,17 @@ def finish_raw(op: AnyOperation, response: httpx.Response, elapsed: float, redac
 
 
 def safe_url(kwargs: dict[str, Any], redactor: Redactor) -> str:
-    """The request URL with the values of sensitive query parameters masked."""
+    """The request URL as logs, spans and plugins may show it: the values of sensitive query parameters masked, and
+    then the whole URL redacted as text (the client's own secrets, personal and phone numbers, e-mail addresses in
+    the path or under any other name)."""
     if not kwargs.get("params") and "?" not in kwargs["url"]:
-        return str(kwargs["url"])
+        return redactor.text(str(kwargs["url"]))
     url = httpx.URL(kwargs["url"])  # not URL(url, params=None): that drops a query written in the path
     if kwargs.get("params"):
         url = url.copy_merge_params(kwargs["params"])
-    params = [(k, MASK if redactor.is_sensitive(k) else v) for k, v in url.params.multi_items()]
-    return str(url.copy_with(params=params) if params else url)
+    params = [(k, MASK if redactor.is_sensitive(k) else redactor.text(v)) for k, v in url.params.multi_items()]
+    shown = url.copy_with(params=params) if params else url
+    return redactor.text(str(shown.copy_with(raw_path=shown.raw_path)))
 
 
 def _checked_default_headers(headers: Mapping[str, str] | None) -> dict[str, str]:

@@ -362,7 +362,7 @@ def test_a_prepaid_slot_is_not_paid_twice() -> None:
     with limiter.prepaid():
         assert limiter.reserve() == 0.0  # the caller's own slot, already reserved
         assert limiter.reserve() == 0.0  # a retry pays: the second slot of the window
-    assert limiter.reserve() == 10.0
+    assert limiter.reserve() == 10.0 + limiter.guard
 
 
 # -- item 2 / 7: an unreadable 2xx is unknown, and --retry-failed never resends it ----------------------------------
@@ -457,3 +457,16 @@ def test_locked_journals(local_server: Any, tmp_path: Path) -> None:
         holder.close()
     assert status.returncode == 2
     assert "is locked by another program" in one_error_line(status.stderr)
+
+
+def test_a_hard_link_to_a_journal_in_use_is_refused(tmp_path: Path) -> None:
+    """Another name for the same journal file (a hard link has a sidecar lock of its own) is still one journal."""
+    first = tmp_path / "j1.sqlite"
+    (tmp_path / "sub").mkdir()
+    second = tmp_path / "sub" / "hard.sqlite"
+    with Journal(first):
+        os.link(first, second)
+        with pytest.raises(JournalLockedError, match="in use"):
+            Journal(second)
+    with Journal(second):  # free again once the first writer is gone
+        pass

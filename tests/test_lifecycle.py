@@ -23,6 +23,7 @@ from frontpayment_ext import (
     Callbacks,
     Customer,
     FrontpaymentClient,
+    FrontpaymentError,
     LineItem,
     MalformedResponseError,
     NotFoundError,
@@ -232,3 +233,59 @@ def test_an_unknown_outcome_says_what_to_check_for_that_operation(local_server: 
     assert "orders.status" in str(refund.value)
     assert "fpgoUuid" not in str(refund.value)
     assert "get_invoice_number" in str(send.value)
+
+
+ERROR_IN_A_2XX = [
+    (200, {"status_code": 400, "status_message": "x", "message": "orderStatusAlreadyPaid", "is_error": True}),
+    (200, {"status_code": 500, "status_message": "x", "message": "m", "is_data": False, "data": None}),
+    (299, {"status_code": 202, "status_message": "Accepted", "message": "m", "is_data": False, "data": None}),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "kwargs"), STATE_CHANGING, ids=[c[0] for c in STATE_CHANGING])
+@pytest.mark.parametrize(("status", "body"), ERROR_IN_A_2XX, ids=["is_error", "status_code-500", "http-299"])
+def test_an_error_envelope_in_a_2xx_is_never_a_success(
+    local_server: Callable[..., LocalServer], tmp_path: Path, name: str, args: Any, kwargs: Any, status: int, body: Any
+) -> None:
+    """A refused cancel or refund the SDK reported as done would be the worst answer: it is an unknown outcome."""
+    server = local_server(lambda r: (status, {"Content-Type": "application/json"}, json.dumps(body).encode()))
+    audit = tmp_path / "audit.jsonl"
+    with _client(server, plugins=[AuditPlugin(audit)]) as client, pytest.raises(MalformedResponseError) as caught:
+        getattr(client, name)(*args, **kwargs)
+    assert caught.value.outcome_unknown is True
+    assert [json.loads(line)["outcome"] for line in audit.read_text().splitlines()] == ["attempt", "unknown"]
+    assert server.posts() == 1
+
+
+@pytest.mark.parametrize("status", [302, 303, 307])
+def test_a_redirect_after_a_state_change_is_an_unknown_outcome(
+    local_server: Callable[..., LocalServer], status: int
+) -> None:
+    """A 303 after a POST usually means "done, see there": never "failed", so never resent by --retry-failed."""
+    server = local_server(lambda r: (status, {"Location": "/elsewhere"}, b""))
+    with _client(server, max_retries=3) as client:
+        for name, args, kwargs in STATE_CHANGING:
+            with pytest.raises(FrontpaymentError) as caught:
+                getattr(client, name)(*args, **kwargs)
+            assert caught.value.outcome_unknown is True, name
+        with pytest.raises(FrontpaymentError) as read:
+            client.get_order_status("ODR1")
+        assert read.value.outcome_unknown is False
+    assert server.posts() == len(STATE_CHANGING)
+
+
+def test_a_raw_request_path_never_reaches_messages_logs_or_the_audit_unredacted(
+    local_server: Callable[..., LocalServer], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    server = local_server(lambda r: envelope(500, None, message="boom"))
+    audit = tmp_path / "audit.jsonl"
+    token = "tok-live-9f8e7d6c5b4a"
+    path = f"/api/v1/connect/orders/x/28038712383?email=kari@example.com&t={token}"
+    with FrontpaymentClient(token, base_url=server.url, plugins=[AuditPlugin(audit)]) as client:
+        caplog.set_level("DEBUG", logger="frontpayment_ext")
+        with pytest.raises(ServerError) as caught:
+            client.request("POST", path, json={"a": 1})
+    shown = "\n".join([str(caught.value), repr(caught.value), audit.read_text(), caplog.text])
+    for secret in ("28038712383", "kari@example.com", token):
+        assert secret not in shown, secret
+    assert server.received[0].path == path  # what was sent is what was asked for

@@ -28,9 +28,10 @@ def test_limiter_lets_a_full_window_through_then_paces() -> None:
     clock = FakeClock()
     limiter = RateLimiter(limit=240, window=60, clock=clock)
     assert [limiter.reserve() for _ in range(240)] == [0.0] * 240
-    assert limiter.reserve() == 60.0  # the 241st waits for the first slot to leave the window
-    assert limiter.reserve() == 60.0
-    clock.now += 60
+    g = limiter.guard  # 3 s for a minute: the server counts arrivals, a slot is reserved just before it leaves
+    assert limiter.reserve() == 60.0 + g  # the 241st waits for the first slot to leave the window
+    assert limiter.reserve() == 60.0 + g
+    clock.now += 60 + g
     assert limiter.reserve() == 0.0  # the window has rolled over: the first 240 slots have left it
 
 
@@ -60,7 +61,8 @@ def test_limiter_is_thread_safe() -> None:
         t.start()
     for t in threads:
         t.join()
-    assert sorted(waits) == [0.0] * 50 + [10.0] * 50 + [20.0] * 50 + [30.0] * 50
+    g = limiter.guard
+    assert sorted(waits) == [0.0] * 50 + [10.0 + g] * 50 + [20.0 + 2 * g] * 50 + [30.0 + 3 * g] * 50
 
 
 def test_limiter_adopts_the_advertised_limit_and_pauses_when_none_remain() -> None:
@@ -68,7 +70,7 @@ def test_limiter_adopts_the_advertised_limit_and_pauses_when_none_remain() -> No
     limiter = RateLimiter(limit=240, window=60, clock=clock)
     limiter.observe(RateLimit(limit=3, remaining=2))
     assert limiter.limit == 3
-    assert [limiter.reserve() for _ in range(4)] == [0.0, 0.0, 0.0, 60.0]
+    assert [limiter.reserve() for _ in range(4)] == [0.0, 0.0, 0.0, 60.0 + limiter.guard]
     fresh = RateLimiter(limit=240, window=60, clock=clock)
     fresh.observe(RateLimit(limit=240, remaining=0))
     assert fresh.reserve() == 60.0
@@ -96,7 +98,7 @@ def test_client_paces_through_its_limiter() -> None:
     client.sleep = slept.append
     for _ in range(3):
         client.get_invoice_number("O")
-    assert slept == [30.0]
+    assert slept == [30.0 + limiter.guard]
 
 
 @pytest.mark.parametrize(
@@ -105,7 +107,9 @@ def test_client_paces_through_its_limiter() -> None:
         ({"retry-after": "7"}, 7.0),
         ({"retry-after": "1.5"}, 1.5),
         ({"retry-after-ms": "250"}, 0.25),
-        ({"retry-after": "-3"}, 0.0),
+        ({"retry-after": "-3"}, None),  # no wait at all is not a wait: the normal backoff applies
+        ({"retry-after": "nan"}, None),
+        ({"retry-after": "inf"}, None),
         ({"retry-after": "soon"}, None),
         ({}, None),
     ],

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from frontpayment_ext.redaction import MASK, Redactor, redact
+from frontpayment_ext.redaction import DEFAULT_REDACTOR, MASK, Redactor, redact
 
 R = Redactor()
 
@@ -170,3 +170,26 @@ def test_redaction_off_shows_everything_but_still_bounds_display() -> None:
     assert off.text("call 46567468") == "call 46567468"
     assert off.bounded({"msisdn": "46567468", "message": "x" * 50_000}, 1000)["msisdn"] == "46567468"
     assert len(off.text("x" * 50_000, limit=1000)) < 1200
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write to kari@blåbær.no",  # an internationalised address: the validator accepts it, so it must be masked
+        'write to "kari nordmann"@example.com',
+        "call 465.67.468",
+        "call +47.465.67.468",
+        "call 465/67/468",
+        "call 465\u00a067\u00a0468",  # no-break spaces
+    ],
+)
+def test_more_forms_of_personal_data_in_free_text_are_masked(text: str) -> None:
+    shown = DEFAULT_REDACTOR.text(text)
+    assert shown.endswith(MASK), shown
+    assert not any(ch.isdigit() for ch in shown)
+    assert "@" not in shown
+
+
+@pytest.mark.parametrize("text", ["on 01.02.2023", "4500.00 NOK", "1234567.89", "127.0.0.1", "v1.2.3"])
+def test_dates_amounts_and_versions_with_dots_stay_readable(text: str) -> None:
+    assert DEFAULT_REDACTOR.text(text) == text
