@@ -27,8 +27,27 @@ NODE_TOOLS = ROOT / ".tools" / "node"
 NODE_PACKAGES = ["@stoplight/spectral-cli@6.16.3", "@stoplight/prism-cli@5.16.0"]
 LINTED = ["frontpayment_ext", "tests", "examples", "benchmarks", "scripts", "tools", "noxfile.py"]
 # The Pythons the package declares (its classifiers; tests/test_packaging.py keeps the two equal). Where one is not
-# installed, nox has uv install it; .ci/run makes pyenv's visible on machines that have them.
+# installed, nox has uv install it; pyenv's are made visible where pyenv has them (see _pyenv_pythons).
 PYTHONS = ["3.11", "3.12", "3.13"]
+
+
+def _pyenv_pythons() -> None:
+    """Let nox find pyenv's installed Pythons: pyenv's shims answer ``python3.12`` only for the versions
+    ``PYENV_VERSION`` names. The current version stays first, so ``python3`` is unchanged; without pyenv, nothing."""
+    if os.environ.get("PYENV_VERSION") or shutil.which("pyenv") is None:
+        return
+    try:
+        current = subprocess.run(["pyenv", "version-name"], capture_output=True, text=True, check=True).stdout.strip()
+        found = [
+            subprocess.run(["pyenv", "latest", minor], capture_output=True, text=True, check=False).stdout.strip()
+            for minor in PYTHONS
+        ]
+    except (OSError, subprocess.CalledProcessError):
+        return
+    os.environ["PYENV_VERSION"] = ":".join([current, *(v for v in found if v)])
+
+
+_pyenv_pythons()
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
