@@ -178,7 +178,12 @@ def finish_spec(op: OperationSpec, response: httpx.Response, elapsed: float, red
         try:
             return op.read(body, raw=raw(response, body, None, elapsed))
         except ShapeError as exc:
-            raise malformed(response, str(exc), operation=op.name, outcome_unknown=op.changes_state) from None
+            error = malformed(response, str(exc), operation=op.name, outcome_unknown=op.changes_state)
+            data = body.get("data") if isinstance(body, Mapping) else None
+            uuid = data.get("uuid") or data.get("orderUuid") if isinstance(data, Mapping) else None
+            if isinstance(uuid, str) and uuid.strip():
+                error.order_uuid = uuid  # the order it names, though the rest is unreadable: look that one up
+            raise error from None
     if status == 404 and op.empty_on_404:
         try:
             body = decode_json(response, operation=op.name)

@@ -302,7 +302,8 @@ async def _run(
                     result = await send(payload, validate=False)
             except FrontpaymentError as exc:  # unknown whenever it may have been created: never resent
                 state: State = "unknown" if exc.outcome_unknown else "failed"
-                settle(line, state, error=f"{type(exc).__name__}: {exc}"[:2000])
+                named = getattr(exc, "order_uuid", None)  # an unreadable success may still name its order
+                settle(line, state, error=f"{type(exc).__name__}: {exc}"[:2000], order_uuid=named)
             except Exception as exc:  # noqa: BLE001 - a bug must not turn into a resend: record and go on
                 # A plugin's or a bug's text may quote the payload: redact it like any other error text.
                 settle(line, "unknown", error=DEFAULT_REDACTOR.text(f"unexpected {type(exc).__name__}: {exc}"[:2000]))

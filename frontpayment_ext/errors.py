@@ -157,6 +157,7 @@ class MalformedResponseError(FrontpaymentError):
         self.status_code = status_code
         self.body = body
         self.response = response
+        self.order_uuid: str | None = None  # the order a half-readable success names, if it names one
         mask_request_headers(response)
         self.outcome_unknown = outcome_unknown
         self.operation = operation

@@ -57,7 +57,7 @@ UNREADABLE: list[tuple[str, Reply, str]] = [
             message="payloadValidationErrors",
             errors=["The products field is required."],
         ),
-        r"data(:| is) .*null",
+        r"an error envelope in a 200 answer \(is_error: true",
     ),
     ("201_without_uuid", _body(201, {"customerUuid": "C1"}), r"data\.uuid (is )?missing"),
     ("orderUuid_instead_of_uuid", _body(201, {"orderUuid": "ODR1", "customerUuid": "C1"}), r"data\.uuid (is )?missing"),
@@ -203,3 +203,13 @@ def test_send_batch_lists_unreadable_2xx_orders_as_unknown_and_retry_failed_neve
     assert len(first.unknown) == 3
     assert not first.failed
     assert again.counts["unknown"] == 3
+
+
+def test_a_half_readable_success_keeps_the_order_it_names(local_server: Any) -> None:
+    """A 201 with the order's uuid but no customerUuid is not a success the SDK can report, yet the uuid is kept on
+    the error, so the order to look up is known."""
+    server = local_server(lambda r: _body(201, {"uuid": "ODR2005869234", "customerUuid": None}))
+    with FrontpaymentClient(base_url=server.url) as client, pytest.raises(MalformedResponseError) as caught:
+        client.send_invoice({"any": 1}, validate=False)
+    assert caught.value.outcome_unknown is True
+    assert caught.value.order_uuid == "ODR2005869234"
