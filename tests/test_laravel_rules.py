@@ -84,7 +84,7 @@ RULES: list[tuple[str, str, str]] = [
     ("ehf", "sendOrderBy.invoice", "required|boolean"),
     ("ehf", "isCreditCheckAvailable", "required|boolean"),
     ("ehf", "invoiceAsPaymentOption", "required|boolean"),
-    ("ehf", "invoiceFeeApplicable", "sometimes|boolean"),
+    ("ehf", "invoiceFeeApplicable", "nullable|boolean"),  # no rule on seed 002: null and blank are nothing
     ("ehf", "customerDetails.type", "sometimes|string|in:corporate"),
     ("ehf", "customerDetails.customerUuid", "nullable|string"),
     ("ehf", "customerDetails.preferredLanguage", "required|string|language"),

@@ -7,6 +7,7 @@ from .cancel_order_request import CancelOrderRequest
 from .create_invoice_session_request import CreateInvoiceSessionRequest
 from .customer_details import CustomerDetails
 from .customer_type import CustomerType
+from .ehf_callback import EhfCallback
 from .ehf_customer_details import EhfCustomerDetails
 from .error_envelope import ErrorEnvelope
 from .faktura_customer_details import FakturaCustomerDetails
@@ -62,6 +63,7 @@ __all__ = (
     "CreateInvoiceSessionRequest",
     "CustomerDetails",
     "CustomerType",
+    "EhfCallback",
     "EhfCustomerDetails",
     "ErrorEnvelope",
     "FakturaCustomerDetails",

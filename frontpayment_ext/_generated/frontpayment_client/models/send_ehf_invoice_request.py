@@ -12,7 +12,7 @@ from ..models.laravel_boolean_type_2 import LaravelBooleanType2, check_laravel_b
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.callback import Callback
+    from ..models.ehf_callback import EhfCallback
     from ..models.ehf_customer_details import EhfCustomerDetails
     from ..models.internal_references import InternalReferences
     from ..models.invoice_references import InvoiceReferences
@@ -57,9 +57,9 @@ class SendEhfInvoiceRequest:
                 copied from another page, calls
                 `personalNumber` required; the real server did not ask a corporate customer for it, so it is optional here.
                 `organizationId` is not in that table (only in the example): it is optional, nullable.
-            invoice_fee_applicable (bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset): Laravel's `boolean`: exactly
-                `true`, `false`, `1`, `0`, `"1"` or `"0"` (`"true"`, `"yes"` and `2` are
-                refused). JSON Schema cannot tell `1.0` from `1`; the server (PHP, strict comparison) refuses `1.0`.
+            invoice_fee_applicable (bool | LaravelBooleanType1 | LaravelBooleanType2 | None | str | Unset): Whether the
+                invoice fee applies. Not in this page's rules table, so the server does not check it: it
+                may be absent, null or blank.
             invoice_references (InvoiceReferences | None | Unset): Nullable; may be omitted when there are no invoice
                 references.
             internal_references (InternalReferences | None | Unset): Nullable; may be omitted when there are no internal
@@ -77,7 +77,8 @@ class SendEhfInvoiceRequest:
                 space (`51`, `"51.00"`, `"2.0"`, `".5"`, `"1."`, `"1e3"`, `"+4"`, `" 1"`). Not hex, not `"1,5"`, not
                 `"NaN"`/`"INF"`, not `""`. The SDK sends money as strings with two decimals, so no binary float reaches
                 the wire.
-            callback (Callback | Unset): Where Frontpayment notifies you of status changes (an HTTP GET with a checksum).
+            callback (EhfCallback | Unset): The EHF page's callback, whose URL no rule of that page names (null or absent is
+                fine).
     """
 
     products: list[ProductLine] | ProductLineMap
@@ -87,13 +88,13 @@ class SendEhfInvoiceRequest:
     is_credit_check_available: bool | LaravelBooleanType1 | LaravelBooleanType2
     invoice_as_payment_option: bool | LaravelBooleanType1 | LaravelBooleanType2
     customer_details: EhfCustomerDetails
-    invoice_fee_applicable: bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset = UNSET
+    invoice_fee_applicable: bool | LaravelBooleanType1 | LaravelBooleanType2 | None | str | Unset = UNSET
     invoice_references: InvoiceReferences | None | Unset = UNSET
     internal_references: InternalReferences | None | Unset = UNSET
     invoice_interval: InvoiceIntervalType0 | str | Unset = UNSET
     separate_invoices: bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset = UNSET
     invoice_maturity: float | str | Unset = UNSET
-    callback: Callback | Unset = UNSET
+    callback: EhfCallback | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -134,7 +135,7 @@ class SendEhfInvoiceRequest:
 
         customer_details = self.customer_details.to_dict()
 
-        invoice_fee_applicable: bool | int | str | Unset
+        invoice_fee_applicable: bool | int | None | str | Unset
         if isinstance(self.invoice_fee_applicable, Unset):
             invoice_fee_applicable = UNSET
         elif isinstance(self.invoice_fee_applicable, int):
@@ -220,7 +221,7 @@ class SendEhfInvoiceRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.callback import Callback  # noqa: PLC0415
+        from ..models.ehf_callback import EhfCallback  # noqa: PLC0415
         from ..models.ehf_customer_details import EhfCustomerDetails  # noqa: PLC0415
         from ..models.internal_references import InternalReferences  # noqa: PLC0415
         from ..models.invoice_references import InvoiceReferences  # noqa: PLC0415
@@ -305,7 +306,11 @@ class SendEhfInvoiceRequest:
 
         customer_details = EhfCustomerDetails.from_dict(d.pop("customerDetails"))
 
-        def _parse_invoice_fee_applicable(data: object) -> bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset:
+        def _parse_invoice_fee_applicable(
+            data: object,
+        ) -> bool | LaravelBooleanType1 | LaravelBooleanType2 | None | str | Unset:
+            if data is None:
+                return data
             if isinstance(data, Unset):
                 return data
             try:
@@ -324,7 +329,7 @@ class SendEhfInvoiceRequest:
                 return componentsschemas_laravel_boolean_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(bool | LaravelBooleanType1 | LaravelBooleanType2 | Unset, data)
+            return cast(bool | LaravelBooleanType1 | LaravelBooleanType2 | None | str | Unset, data)
 
         invoice_fee_applicable = _parse_invoice_fee_applicable(d.pop("invoiceFeeApplicable", UNSET))
 
@@ -408,11 +413,11 @@ class SendEhfInvoiceRequest:
         invoice_maturity = _parse_invoice_maturity(d.pop("invoiceMaturity", UNSET))
 
         _callback = d.pop("callback", UNSET)
-        callback: Callback | Unset
+        callback: EhfCallback | Unset
         if isinstance(_callback, Unset):
             callback = UNSET
         else:
-            callback = Callback.from_dict(_callback)
+            callback = EhfCallback.from_dict(_callback)
 
         send_ehf_invoice_request = cls(
             products=products,
