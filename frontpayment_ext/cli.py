@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import re
+import socket
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -413,16 +414,23 @@ def _example(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _free_port(host: str) -> int:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
 def _sandbox(args: argparse.Namespace, out: TextIO) -> int:
     try:
         from .sandbox import DEFAULT_SECRET, Sandbox, serve  # noqa: PLC0415 - optional: the sandbox extra
     except ImportError as exc:
         raise UsageError(f"the sandbox needs its extra: pip install 'frontpayment-sdk[sandbox]' ({exc})") from None
+    port = args.port or _free_port(args.host)  # 0: a free port, which the first line must then name
     with Sandbox(db=args.db, secret=args.secret or DEFAULT_SECRET) as sandbox:
-        where = f"http://{args.host}:{args.port}"
+        where = f"http://{args.host}:{port}"
         out.write(f"Frontpayment sandbox on {where} (any bearer token; admin routes under {where}/_sandbox/)\n")
         out.flush()
-        serve(sandbox, host=args.host, port=args.port)
+        serve(sandbox, host=args.host, port=port)
     return EXIT_OK
 
 

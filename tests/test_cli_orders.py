@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from frontpayment_ext import cli
@@ -124,3 +128,29 @@ def test_send_faktura_and_validate_every_endpoint(sandbox: tuple[Sandbox, str], 
 def test_an_order_uuid_that_would_change_the_path_is_a_usage_error(bad: str, sandbox: tuple[Sandbox, str]) -> None:
     _, url = sandbox
     assert _run("orders", "status", bad, url=url)[0] == 2
+
+
+def test_sandbox_on_port_0_says_which_port_it_took() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "frontpayment_ext.cli", "sandbox", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        url = line.split()[3]
+        assert not url.endswith(":0")
+        deadline = time.monotonic() + 15
+        while True:  # uvicorn needs a moment after the line to listen
+            try:
+                answer = httpx.get(f"{url}/api/v1/connect/orders/status", timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, line
+                time.sleep(0.1)
+        assert answer.status_code == 401  # no bearer token: the sandbox itself answered
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
