@@ -4,6 +4,8 @@ clients.
     from frontpayment_ext import FrontpaymentClient, Order, LineItem, Customer, Address, Callbacks
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._operation_spec import RequestOptions
 from ._surface import (
     Accepted,
@@ -21,7 +23,6 @@ from ._surface import (
 )
 from ._version import __version__
 from .builders import Address, Callbacks, Customer, EhfDelivery, InvoiceOptions, LineItem, Order, OrderSummary
-from .callbacks import CallbackNotification, CallbackVerificationError, verify_callback
 from .client import AsyncFrontpaymentClient, FrontpaymentClient
 from .errors import (
     APIConnectionError,
@@ -52,14 +53,48 @@ from .errors import (
 )
 from .events import AuditEvent, Call, Exchange
 from .hookspecs import hookimpl
-from .journal import JournalConflictError, JournalError, JournalLockedError, JournalMismatchError
-from .katsupay import AsyncKatsuPayClient, KatsuPayClient
-from .plugins.audit import AuditLogError, AuditPlugin
 from .ratelimit import RateLimit, RateLimiter
 from .redaction import Redactor, redact
 from .results import KatsuInvoice, RawResponse
 from .validation import ensure_valid, validate
 from .violations import Violation
+
+if TYPE_CHECKING:
+    from .callbacks import CallbackNotification, CallbackVerificationError, verify_callback
+    from .journal import JournalConflictError, JournalError, JournalLockedError, JournalMismatchError
+    from .katsupay import AsyncKatsuPayClient, KatsuPayClient
+    from .plugins.audit import AuditLogError, AuditPlugin
+
+# Imported on first use (PEP 562), so that `import frontpayment_ext` does not pay for what most programs never touch:
+# the Katsu Pay client, callback verification (hmac), the batch journal and the audit log (sqlite3).
+_LAZY = {
+    "AsyncKatsuPayClient": ".katsupay",
+    "KatsuPayClient": ".katsupay",
+    "CallbackNotification": ".callbacks",
+    "CallbackVerificationError": ".callbacks",
+    "verify_callback": ".callbacks",
+    "JournalConflictError": ".journal",
+    "JournalError": ".journal",
+    "JournalLockedError": ".journal",
+    "JournalMismatchError": ".journal",
+    "AuditLogError": ".plugins.audit",
+    "AuditPlugin": ".plugins.audit",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib  # noqa: PLC0415 - only for the names above
+
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "APIConnectionError",

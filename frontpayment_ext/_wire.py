@@ -6,7 +6,7 @@ recorded an attempt. These checks find every such string by its path before anyt
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .violations import PathPart, Violation, format_path
@@ -56,6 +56,17 @@ def unencodable(payload: Any) -> list[Violation]:
         elif isinstance(node, list | tuple):
             stack.extend(([*path, i], value) for i, value in enumerate(node))
     return sorted(found, key=lambda v: v.path)
+
+
+def encoded_json(payload: Any, default: Callable[[Any], Any] | None = None) -> tuple[bytes | None, list[Violation]]:
+    """The request body of a payload, encoded as httpx encodes ``json=`` (compact, UTF-8, no NaN), and the
+    violations of the strings that cannot be encoded as UTF-8 (a lone surrogate; then the body is None). Raises
+    TypeError, ValueError or RecursionError if the payload is not JSON."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=default)
+    try:
+        return text.encode("utf-8"), []
+    except UnicodeEncodeError:
+        return None, unencodable(payload)
 
 
 def _violation(path: list[PathPart], text: str, *, what: str = "text") -> Violation:

@@ -18,15 +18,14 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, Protocol, Self, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol, Self, cast
 
 import httpx
 
 from ._auth import FrontpaymentAuthenticatedClient, HeaderAuth, check_secret
 from ._operation_spec import OperationSpec, check_options, checked_headers, finish_spec
 from ._surface import AsyncFrontpaymentMethods, FrontpaymentMethods
-from ._wire import unencodable
-from .batch import BatchSummary, Progress, send_batch
+from ._wire import encoded_json, unencodable
 from .builders import Endpoint, Order
 from .errors import ConfigurationError, FrontpaymentError, PayloadValidationError, RequestVetoedError
 from .events import AuditEvent, Call
@@ -39,6 +38,9 @@ from .results import RawResponse
 from .transport import AnyOperation, AsyncTransport, SyncTransport, TimeoutArg, Transport, finish_raw, raw_operation
 from .validation import Clock, ExtraRule, number, utc_now, validate
 from .violations import Violation
+
+if TYPE_CHECKING:  # the batch job (asyncio, hashlib, sqlite3) is imported when a batch is sent
+    from .batch import BatchSummary, Progress
 
 ENVIRONMENTS = {"demo": "https://demo-api.frontpayment.no", "production": "https://apigo.frontpayment.no"}
 TOKEN_ENV, BASE_URL_ENV = "FRONTPAYMENT_TOKEN", "FRONTPAYMENT_BASE_URL"
@@ -62,16 +64,16 @@ def resolve_base_url(base_url: str | None, environment: str) -> str:
     return url
 
 
-def audit_event(call: Call, payload: Any, order_uuid: Any = None) -> AuditEvent:
+def audit_event(call: Call, payload: Any, order_uuid: Any = None, *, amounts: bool = True) -> AuditEvent:
     """The ``attempt`` audit event of a call that changes state: the order it acts on (a cancel's or refund's path
     parameter), the money it moves (an order's summary, a refund's ``grandTotal``) and the caller's reference; no
     personal data."""
-    summary = payload.get("orderSummary") if isinstance(payload, Mapping) else None
-    amounts = {}
+    summary = payload.get("orderSummary") if isinstance(payload, Mapping) and amounts else None
+    moved = {}  # read only when a plugin records the event (``amounts``): the reference is needed anyway
     if isinstance(summary, Mapping):
-        amounts = {k: n for k, v in summary.items() if (n := number(v)) is not None}
-    elif isinstance(payload, Mapping) and (total := number(payload.get("grandTotal"))) is not None:
-        amounts = {"grandTotal": total}
+        moved = {k: n for k, v in summary.items() if (n := number(v)) is not None}
+    elif amounts and isinstance(payload, Mapping) and (total := number(payload.get("grandTotal"))) is not None:
+        moved = {"grandTotal": total}
     reference = payload.get("referenceNo") if isinstance(payload, Mapping) else None
     return AuditEvent(
         time=datetime.datetime.now(datetime.UTC),
@@ -79,7 +81,7 @@ def audit_event(call: Call, payload: Any, order_uuid: Any = None) -> AuditEvent:
         operation=call.operation,
         outcome="attempt",
         reference_no=reference if isinstance(reference, str) else None,
-        amounts=amounts,
+        amounts=moved,
         order_uuid=order_uuid if isinstance(order_uuid, str) else None,
     )
 
@@ -216,18 +218,24 @@ class _FrontpaymentBase(Transport):
         rules = [*self.extra_rules, self.plugins.rules]
         return validate(payload, endpoint, vat_rates=self.vat_rates, clock=self.clock, extra_rules=rules)
 
-    def _payload(self, op: Operation | OperationSpec, call: Call, source: Any, validate: bool | None) -> dict[str, Any]:
-        """The payload to send: built, shaped by plugins, validated. Raises before anything is sent."""
+    def _payload(
+        self, op: Operation | OperationSpec, call: Call, source: Any, validate: bool | None, *, encode: bool = False
+    ) -> tuple[dict[str, Any], bytes | None]:
+        """The payload to send, built, shaped by plugins and validated, and (with ``encode``) its JSON body, encoded
+        once: the bytes httpx sends. Raises before anything is sent."""
         endpoint: Endpoint = op.endpoint  # type: ignore[assignment]
         built = source.to_payload(endpoint, clock=self.clock) if hasattr(source, "to_payload") else source
         if not isinstance(built, Mapping):
             raise PayloadValidationError(
                 [Violation("<root>", "must be a JSON object", "an object", type(built).__name__)], endpoint
             )
+        validating = endpoint is not None and (self.validate_payloads if validate is None else validate)
         # A builder's payload is fresh and JSON-only already; anything else is copied, so that plugins may amend it
-        # while the caller's dict stays as it was.
+        # while the caller's dict stays as it was, and validation sees it as JSON (a Decimal as its string). When
+        # neither happens, the caller's payload is only encoded (Decimals as exact strings all the same).
+        copied = not isinstance(source, Order) and (validating or not encode or self.plugins.amends_payloads)
         try:
-            payload: dict[str, Any] = cast(dict[str, Any], built) if isinstance(source, Order) else jsonable(built)
+            payload: dict[str, Any] = jsonable(built) if copied else cast(dict[str, Any], built)
         except (RecursionError, TypeError, ValueError) as exc:
             raise PayloadValidationError(
                 [
@@ -243,14 +251,22 @@ class _FrontpaymentBase(Transport):
         reason = self.plugins.prepare(call=call, payload=payload)
         if reason is not None:
             raise RequestVetoedError(reason)
-        unwritable = unencodable(payload)  # checked even with validate=False: httpx could not encode it
-        if endpoint is not None and (self.validate_payloads if validate is None else validate):
-            violations = [*unwritable, *self.validate(payload, endpoint)]
+        body: bytes | None = None
+        not_json: Exception | None = None
+        if encode:
+            try:  # the one encoding, which is also the check that it can be encoded (even with validate=False)
+                body, unwritable = encoded_json(payload, default=_encode)
+            except (RecursionError, TypeError, ValueError) as exc:
+                unwritable, not_json = [], exc
         else:
-            violations = unwritable
+            unwritable = unencodable(payload)  # checked even with validate=False: httpx could not encode it
+        violations = [*unwritable, *self.validate(payload, endpoint)] if validating else unwritable
+        if not violations and not_json is not None:
+            reason = f"is not JSON ({type(not_json).__name__}: {not_json})"[:200]
+            violations = [Violation("<root>", reason, "a JSON object", type(built).__name__)]
         if violations:
             raise PayloadValidationError(violations, endpoint)
-        return payload
+        return payload, body
 
     def _prepare(
         self, op: AnyOperation, call: Call, source: Any, validate: bool | None, timeout: TimeoutArg, **path: Any
@@ -260,7 +276,7 @@ class _FrontpaymentBase(Transport):
         if isinstance(op, OperationSpec):
             kwargs, payload = self._spec_request(op, call, source, validate, **path)
         elif op.endpoint is not None:
-            payload = self._payload(op, call, source, validate)
+            payload, _ = self._payload(op, call, source, validate)
             kwargs = op.kwargs(payload=payload)
         else:
             kwargs = op.kwargs(**path)
@@ -276,7 +292,7 @@ class _FrontpaymentBase(Transport):
         kwargs["url"] = self.base_url + kwargs["url"]
         self._per_request(kwargs, timeout, {"Authorization": f"Bearer {self._token.reveal()}"})
         target = (path.get("params") or {}).get("order_uuid") if isinstance(op, OperationSpec) else None
-        audit = audit_event(call, payload, target) if op.creates_order else None
+        audit = audit_event(call, payload, target, amounts=self.plugins.records_audit) if op.creates_order else None
         if audit is not None:
             self.plugins.audit(audit)  # fails closed for a required audit plugin: nothing is sent
         return kwargs, audit
@@ -305,7 +321,11 @@ class _FrontpaymentBase(Transport):
             kwargs["headers"] = checked_headers(extra_headers)
         payload = None
         if op.body is not None or op.body_fields or source is not None:
-            payload = kwargs["json"] = self._payload(op, call, source, validate)
+            payload, body = self._payload(op, call, source, validate, encode=True)
+            kwargs["content"] = body  # encoded once; httpx would encode the payload again
+            headers = kwargs.setdefault("headers", {})
+            if not any(name.lower() == "content-type" for name in headers):
+                headers["Content-Type"] = "application/json"
         return kwargs, payload
 
     def _finish(self, op: AnyOperation, response: httpx.Response, elapsed: float) -> Any:
@@ -384,6 +404,8 @@ class AsyncFrontpaymentClient(AsyncTransport, _FrontpaymentBase, AsyncFrontpayme
     ) -> BatchSummary:
         """Send every order of a JSON Lines file once, resumably (see ``frontpayment_ext.batch``). Pace it by
         building the client with ``rate_limiter=RateLimiter()``."""
+        from .batch import send_batch  # noqa: PLC0415 - lazy, to keep import time low
+
         return await send_batch(
             self,
             source,

@@ -16,10 +16,10 @@ and the deadline is checked between body chunks.
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import copy
 import datetime
+import json
 import platform
 import re
 import time
@@ -27,7 +27,6 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, ClassVar, Self
 
 import attrs
-import httpcore
 import httpx
 
 from ._bodies import BodyTooLarge, BodyUndecodable, DeadlinePassed, aread_body, read_body
@@ -83,6 +82,8 @@ def _within_deadline(read: Callable[..., bytes]) -> Callable[..., bytes]:
         if deadline is not None:
             left = deadline - time.monotonic()
             if left <= 0:
+                import httpcore  # noqa: PLC0415 - lazy: only a passed deadline needs it
+
                 raise httpcore.ReadTimeout("the attempt's deadline passed")
             timeout = left if timeout is None else min(timeout, left)
         return read(max_bytes, timeout)
@@ -469,14 +470,14 @@ class Transport:
                 headers,
                 None if response is None else RateLimit.from_headers(response.headers).remaining,
                 None if error is None else type(error).__name__,
-                request_json=kwargs.get("json"),
+                request_json=kwargs["json"] if "json" in kwargs else _json_content(kwargs),
                 response_content=b"" if response is None else response.content,
                 redactor=self.redactor,
             ),
         )
 
     def _succeeded(self, call: Call, audit: AuditEvent | None, result: Any) -> None:
-        if audit is not None:
+        if audit is not None and self.plugins.records_audit:
             self.plugins.audit(
                 attrs.evolve(
                     audit,
@@ -515,6 +516,23 @@ class Transport:
         self.plugins.observe("frontpayment_on_error", call=call, error=error)
         if started:
             self.plugins.observe("frontpayment_operation_finished", call=call, result=None, error=error)
+
+
+async def _asleep(seconds: float) -> None:
+    import asyncio  # noqa: PLC0415 - lazy: a sync client never needs it
+
+    await asyncio.sleep(seconds)
+
+
+def _json_content(kwargs: Mapping[str, Any]) -> Any:
+    """The JSON the SDK encoded once into the request's ``content``, read back for a plugin that asks; else None."""
+    content, headers = kwargs.get("content"), kwargs.get("headers") or {}
+    if not isinstance(content, bytes) or headers.get("Content-Type") != "application/json":
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None
 
 
 class SyncTransport(Transport):
@@ -616,7 +634,7 @@ class SyncTransport(Transport):
 
 class AsyncTransport(Transport):
     asynchronous = True
-    sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
+    sleep: Callable[[float], Awaitable[None]] = staticmethod(_asleep)
 
     async def __aenter__(self) -> Self:
         return self
@@ -634,6 +652,8 @@ class AsyncTransport(Transport):
     ) -> httpx.Response:
         """One attempt under ``asyncio.timeout``: send, and read the body within the size cap."""
         end = time.monotonic() + seconds
+        import asyncio  # noqa: PLC0415 - lazy: a running event loop has imported it already
+
         limit = asyncio.timeout(seconds)
         try:
             async with limit:

@@ -35,7 +35,6 @@ from frontpayment_ext.redaction import DEFAULT_REDACTOR, MESSAGE_LIMIT
 from frontpayment_ext.violations import Violation
 
 from . import log as log_plugin
-from .audit import AuditPlugin
 
 ENTRYPOINT_GROUP = "frontpayment_ext"
 PLUGINS_ENV = "FRONTPAYMENT_PLUGINS"
@@ -81,6 +80,8 @@ class PluginHost:
         self.pm.register(log_plugin, name="logging")
         audit_path = os.environ.get(AUDIT_ENV)
         if audit_path:
+            from .audit import AuditPlugin  # noqa: PLC0415 - lazy: sqlite3 and hmac only for an audit log
+
             self.pm.register(AuditPlugin(audit_path), name="audit")
         names = _entrypoint_names(load_entrypoints)
         try:
@@ -122,6 +123,16 @@ class PluginHost:
             if impl.plugin is not log_plugin or log_plugin.http_logger.isEnabledFor(logging.INFO):
                 return True
         return False
+
+    @property
+    def amends_payloads(self) -> bool:
+        """Whether any plugin implements ``frontpayment_prepare_request`` (else payloads are sent as built)."""
+        return bool(self.pm.hook.frontpayment_prepare_request.get_hookimpls())
+
+    @property
+    def records_audit(self) -> bool:
+        """Whether any plugin records audit events (if none does, the SDK builds no outcome events)."""
+        return bool(self.pm.hook.frontpayment_audit_event.get_hookimpls())
 
     def observe(self, hook_name: str, **kwargs: Any) -> None:
         """Call an observing hook; a plugin that raises is logged and does not break the call."""
