@@ -29,7 +29,7 @@ from ._wire import encoded_json, unencodable
 from .builders import Endpoint, Order
 from .errors import ConfigurationError, FrontpaymentError, PayloadValidationError, RequestVetoedError
 from .events import AuditEvent, Call
-from .operations import Operation, parameter_violation
+from .operations import parameter_violation
 from .plugins import EntrypointChoice
 from .ratelimit import RateLimiter
 from .redaction import Redactor, Secret
@@ -218,7 +218,7 @@ class _FrontpaymentBase(Transport):
         return validate(payload, endpoint, vat_rates=self.vat_rates, clock=self.clock, extra_rules=rules)
 
     def _payload(
-        self, op: Operation | OperationSpec, call: Call, source: Any, validate: bool | None, *, encode: bool = False
+        self, op: OperationSpec, call: Call, source: Any, validate: bool | None, *, encode: bool = False
     ) -> tuple[dict[str, Any], bytes | None]:
         """The payload to send, built, shaped by plugins and validated, and (with ``encode``) its JSON body, encoded
         once: the bytes httpx sends. Raises before anything is sent."""
@@ -274,9 +274,6 @@ class _FrontpaymentBase(Transport):
         payload: Any
         if isinstance(op, OperationSpec):
             kwargs, payload = self._spec_request(op, call, source, validate, **path)
-        elif op.endpoint is not None:
-            payload, _ = self._payload(op, call, source, validate)
-            kwargs = op.kwargs(payload=payload)
         else:
             kwargs = op.kwargs(**path)
             payload = kwargs.get("json")

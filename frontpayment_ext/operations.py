@@ -17,23 +17,6 @@ from .errors import PayloadValidationError
 from .results import RawResponse
 from .violations import Violation
 
-
-@attrs.frozen
-class _Prepared:
-    """A payload that is already the wire JSON, in the shape the generated request builder expects of a model.
-
-    The generated ``_get_kwargs`` decides method, URL, content type and where the body goes, and only calls
-    ``body.to_dict()``. Passing the validated dict through this adapter sends exactly what was validated: no
-    round trip through the generated model, which would reorder keys and raise on payloads the caller chose not to
-    validate.
-    """
-
-    payload: Mapping[str, Any]
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.payload)
-
-
 # Anything that could make a path parameter change the path once the server (or a proxy) decodes it: a separator,
 # the start of a query or fragment, a percent escape (``%2e%2e``, ``%2f``), a control character, a lone surrogate.
 _PATH_UNSAFE = re.compile(r"[/\\?#%\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -94,18 +77,14 @@ class Operation:
     result: Callable[[Any, RawResponse], Any] = attrs.field(repr=False)
     endpoint: str | None = None  # the validator's endpoint name for the payload; None when there is no body
     creates_order: bool = False  # changes state on the server: never resent unless it provably never left
-    required: tuple[str, ...] = ()  # ``data`` fields a success must carry as non-empty strings (the order id)
 
     def kwargs(self, **args: Any) -> dict[str, Any]:
         """The request as httpx keyword arguments (method, url, json/params, headers), from the generated code.
         Every URL parameter is checked first (``check_parameters``): a value that would change the path is
         refused, whichever operation it is for."""
-        payload = args.pop("payload", None)
         assert self.module is not None, "an operation without a generated module overrides kwargs()"
         build = self.module._get_kwargs  # the generated request builder
         if args:
             check_parameters(args, _path_parameters(build))
-        if payload is not None:
-            args["body"] = _Prepared(payload)
         result: dict[str, Any] = build(**args)
         return result

@@ -27,7 +27,8 @@ PN = "28038712383"
 PHONES = ["46567468", "465 67 468", "+47 465 67 468", "0047 46567468", "004746567468", "+46 70 123 45 67"]
 LEAK = re.compile(r"46567468|465 67 468|4656 ?7468|(?<![0-9A-Za-z])0047|70 123 45 67|28038712383")
 # Digests and ids are random hex: a "0047" inside one is chance, not a leak (CI once failed on a hash that held it).
-RANDOM_HEX = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b(?=[0-9a-f]*[a-f])[0-9a-f]{32,}\b")
+UUID = r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"
+RANDOM_HEX = re.compile(UUID + r"|\b(?=[0-9a-f]*[a-f])[0-9a-f]{32,}\b")
 
 
 def _echo(status: int, ref: str) -> Reply:
